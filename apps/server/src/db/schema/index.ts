@@ -1,0 +1,2 @@
+// Every table of opsdesk, one file per module's migration range.
+export * from './foundation.js';

@@ -1,0 +1,21 @@
+export * from './errors.js';
+export * from './i18n.js';
+export * from './messages.js';
+export * from './common.js';
+export * from './organisation.js';
+export * from './projects.js';
+export * from './users.js';
+export * from './auth.js';
+export * from './audit.js';
+export * from './security.js';
+export {
+  GLOBAL_ROLES,
+  PROJECT_ROLES,
+  STAFF_PROJECT_ROLES,
+  CUSTOMER_PROJECT_ROLES,
+  SUBCONTRACTOR_PROJECT_ROLES,
+  SPECIALTIES,
+  USER_KINDS,
+  kindForProjectRole,
+} from '@opsdesk/domain';
+export type { GlobalRole, ProjectRole, Specialty, UserKind } from '@opsdesk/domain';

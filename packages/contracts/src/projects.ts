@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { PROJECT_ROLES, SPECIALTIES, USER_KINDS } from '@opsdesk/domain';
+import { DateOnly, Name, OptionalText, Timestamp, listQuery, page } from './common.js';
+
+export const PROJECT_STATUSES = ['planned', 'active', 'closed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const ProjectAbilitiesSchema = z.object({
+  update: z.boolean(),
+  delete: z.boolean(),
+  manageMembers: z.boolean(),
+  manageSubcontractors: z.boolean(),
+});
+
+export const ProjectSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    customerId: z.uuid(),
+    customerName: z.string(),
+    status: z.enum(PROJECT_STATUSES),
+    division: z.string().nullable(),
+    region: z.string().nullable(),
+    startDate: DateOnly.nullable(),
+    endDate: DateOnly.nullable(),
+    description: z.string().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    abilities: ProjectAbilitiesSchema,
+  })
+  .meta({ id: 'Project' });
+export type Project = z.infer<typeof ProjectSchema>;
+
+const ProjectFields = {
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'rule.projectCode' }),
+  name: Name(200),
+  customerId: z.uuid(),
+  status: z.enum(PROJECT_STATUSES).default('planned'),
+  division: OptionalText(60),
+  region: OptionalText(60),
+  startDate: DateOnly.nullish().transform((v) => v ?? null),
+  endDate: DateOnly.nullish().transform((v) => v ?? null),
+  description: OptionalText(8000),
+};
+
+const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>
+  !v.startDate || !v.endDate || v.endDate >= v.startDate;
+
+export const ProjectCreateSchema = z
+  .strictObject(ProjectFields)
+  .refine(datesInOrder, { message: 'rule.endBeforeStart', path: ['endDate'] });
+export type ProjectCreate = z.input<typeof ProjectCreateSchema>;
+export const ProjectUpdateSchema = z
+  .strictObject({
+    ...ProjectFields,
+    status: z.enum(PROJECT_STATUSES),
+  })
+  .omit({ customerId: true })
+  .partial()
+  .refine(datesInOrder, { message: 'rule.endBeforeStart', path: ['endDate'] });
+export type ProjectUpdate = z.input<typeof ProjectUpdateSchema>;
+export const ProjectListQuery = listQuery(['code', 'name', 'createdAt', 'startDate']).extend({
+  customerId: z.uuid().optional(),
+  status: z.enum(PROJECT_STATUSES).optional(),
+});
+export const ProjectPage = page(ProjectSchema);
+
+// ── Memberships (项目成员) ───────────────────────────────────────────────────
+export const MembershipSchema = z
+  .object({
+    id: z.uuid(),
+    projectId: z.uuid(),
+    userId: z.uuid(),
+    displayName: z.string(),
+    userKind: z.enum(USER_KINDS),
+    organisationName: z.string().nullable(),
+    role: z.enum(PROJECT_ROLES),
+    specialty: z.enum(SPECIALTIES).nullable(),
+    createdAt: Timestamp,
+    abilities: z.object({ delete: z.boolean() }),
+  })
+  .meta({ id: 'Membership' });
+export type Membership = z.infer<typeof MembershipSchema>;
+export const MembershipCreateSchema = z
+  .strictObject({
+    userId: z.uuid(),
+    role: z.enum(PROJECT_ROLES),
+    specialty: z.enum(SPECIALTIES).nullish().transform((v) => v ?? null),
+  })
+  .refine((v) => v.specialty === null || v.role === 'engineer', {
+    message: 'rule.specialtyForEngineer',
+    path: ['specialty'],
+  });
+export type MembershipCreate = z.input<typeof MembershipCreateSchema>;
+export const MembershipList = z.object({ items: z.array(MembershipSchema) });
+export const ProjectMemberParams = z.strictObject({ id: z.uuid(), memberId: z.uuid() });
+
+// ── Engaged subcontractors (项目分包商) ──────────────────────────────────────
+export const EngagementSchema = z
+  .object({
+    projectId: z.uuid(),
+    subcontractorId: z.uuid(),
+    subcontractorName: z.string(),
+    scope: z.string().nullable(),
+    createdAt: Timestamp,
+    abilities: z.object({ delete: z.boolean() }),
+  })
+  .meta({ id: 'Engagement' });
+export type Engagement = z.infer<typeof EngagementSchema>;
+export const EngagementCreateSchema = z.strictObject({
+  subcontractorId: z.uuid(),
+  scope: OptionalText(2000),
+});
+export const EngagementList = z.object({ items: z.array(EngagementSchema) });
+export const ProjectSubcontractorParams = z.strictObject({ id: z.uuid(), subcontractorId: z.uuid() });

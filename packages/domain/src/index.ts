@@ -1,0 +1,2 @@
+export * from './access/index.js';
+export * from './security/index.js';
