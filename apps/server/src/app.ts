@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import pino from 'pino';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -9,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { LoggerOptions } from 'pino';
+import type { Logger, LoggerOptions } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { registerAuthHook } from './http/auth-hook.js';
 import type { Deps } from './http/context.js';
@@ -19,12 +20,13 @@ import { validatorCompiler } from './http/validator.js';
 
 export interface BuildOptions {
   logger?: boolean | LoggerOptions;
+  loggerInstance?: Logger;
 }
 
 /** Builds the HTTP app on shared dependencies. Starting, stopping and jobs live in server.ts. */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    loggerInstance: (options.loggerInstance ?? pino(options.logger && typeof options.logger === 'object' ? options.logger : { level: 'silent' })) as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
     genReqId: (req) => {
@@ -34,6 +36,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     ajv: undefined,
   });
   app.decorate('deps', deps);
+  // The API speaks JSON (and multipart for uploads, registered by the attachments module).
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

@@ -13,6 +13,7 @@ import type pg from 'pg';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { AppError } from './app-error.js';
+import type { JobQueue } from '../jobs/job-system.js';
 
 /** What the whole app shares: built once in buildApp, reachable as `app.deps`. */
 export interface Deps {
@@ -21,6 +22,8 @@ export interface Deps {
   db: Db;
   /** The clock. Tests move it; nothing else reads Date.now() for business time. */
   now: () => Date;
+  /** Enqueues background work (pg-boss; inline in tests). */
+  jobs: JobQueue;
 }
 
 /** The signed-in user behind a request. */

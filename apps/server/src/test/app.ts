@@ -6,6 +6,8 @@ import { createPool } from '../db/pool.js';
 import { loadConfig } from '../config.js';
 import type { Config } from '../config.js';
 import type { Deps } from '../http/context.js';
+import { inlineQueue } from '../jobs/job-system.js';
+import { JOBS } from '../jobs/registry.js';
 
 /** A clock tests can move; the app reads business time only from it. */
 export class TestClock {
@@ -34,6 +36,7 @@ export async function testApp(config: Partial<Config> = {}): Promise<TestApp> {
     pool,
     db: createDb(pool),
     now: clock.now,
+    jobs: inlineQueue(() => deps, () => JOBS),
   };
   const app = await buildApp(deps, { logger: process.env.OPSDESK_TEST_LOG ? { level: 'error' } : false });
   await app.ready();
