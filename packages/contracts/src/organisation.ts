@@ -120,7 +120,7 @@ export const TeamCreateSchema = z.strictObject({
 export type TeamCreate = z.input<typeof TeamCreateSchema>;
 export const TeamUpdateSchema = z.strictObject({
   name: Name(100).optional(),
-  description: OptionalText(2000),
+  description: OptionalText(2000).optional(),
   leadUserId: z.uuid().nullish(),
   memberIds: z.array(z.uuid()).max(500).optional(),
 });

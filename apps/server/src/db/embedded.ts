@@ -72,7 +72,7 @@ function runAs(): RunAs {
 }
 
 /** Whether a process runs; a zombie (exited, not yet reaped by a container's init) does not. */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (err) {
@@ -176,6 +176,11 @@ async function initialise(bins: Binaries, pgDir: string, password: string, ids: 
       '--locale-provider=builtin',
       '--builtin-locale=C.UTF-8',
     ], ids);
+  } catch (err) {
+    if (ids.uid !== undefined && /Permission denied/.test(String(err))) {
+      throw new Error(`${String(err)}\nAs root, PostgreSQL runs as the 'postgres' user, which needs execute (x) permission on every parent directory of ${pgDir}.`, { cause: err });
+    }
+    throw err;
   } finally {
     await rm(pwFile, { force: true });
   }

@@ -25,7 +25,8 @@ const normalise = (type: string) =>
     .replace(/^character varying/, 'varchar');
 
 describe('Drizzle schema matches the migrated database', () => {
-  const tables = Object.values(schema).filter((v): v is PgTable => is(v, PgTableClass));
+  const tables: PgTable[] = [];
+  for (const v of Object.values(schema) as unknown[]) if (is(v, PgTableClass)) tables.push(v);
 
   it('has a Drizzle table for every database table and vice versa', async () => {
     const { rows } = await t.deps.pool.query<{ table_name: string }>(

@@ -65,6 +65,8 @@ export interface Ctx {
   deps: Deps;
   actor: Actor;
   actorName: string;
+  /** How the caller signed in: a browser session or a personal API token. */
+  credential: 'session' | 'token';
   requestId: string;
   ip: string | null;
   lang: Lang;
@@ -72,7 +74,7 @@ export interface Ctx {
 }
 
 /** Context of an anonymous request (login, first-run setup). */
-export type AnonCtx = Omit<Ctx, 'actor' | 'actorName'> & { actor: null; actorName: string | null };
+export type AnonCtx = Omit<Ctx, 'actor' | 'actorName' | 'credential'> & { actor: null; actorName: string | null };
 
 export function anonCtx(request: FastifyRequest): AnonCtx {
   const deps = request.server.deps;
@@ -98,6 +100,7 @@ export function ctx(request: FastifyRequest): Ctx {
     deps,
     actor: p.actor,
     actorName: p.displayName,
+    credential: p.via,
     requestId: String(request.id),
     ip: request.ip ?? null,
     lang: request.lang,

@@ -2,6 +2,10 @@ import type { ZodApp } from './context.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { customerRoutes } from '../modules/customers/customer.routes.js';
+import { subcontractorRoutes } from '../modules/subcontractors/subcontractor.routes.js';
+import { siteRoutes } from '../modules/sites/site.routes.js';
+import { teamRoutes } from '../modules/teams/team.routes.js';
+import { tokenRoutes } from '../modules/tokens/token.routes.js';
 import { securityPolicyRoutes } from '../modules/security-policy/security-policy.routes.js';
 
 /** Every module's routes, mounted under /api/v1. A new module adds one line here. */
@@ -10,4 +14,8 @@ export const MODULE_ROUTES: ((app: ZodApp) => Promise<void>)[] = [
   securityPolicyRoutes,
   auditRoutes,
   customerRoutes,
+  subcontractorRoutes,
+  siteRoutes,
+  teamRoutes,
+  tokenRoutes,
 ];
