@@ -12,6 +12,8 @@ export interface Config {
   bodyLimit: number;
   /** Maximum attachment upload in bytes. */
   uploadLimit: number;
+  /** Where attachment files are kept (shared storage when several nodes run). */
+  attachmentsDir: string;
   /** Set the Secure flag on cookies (behind HTTPS). */
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -34,14 +36,16 @@ function bool(v: string | undefined, fallback: boolean): boolean {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(overrides.dataDir ?? env.OPSDESK_DATA_DIR ?? './data');
   return {
     host: env.HOST ?? '127.0.0.1',
     port: int(env.PORT, 3000),
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(env.OPSDESK_DATA_DIR ?? './data'),
+    dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: int(env.OPSDESK_BODY_LIMIT, 1024 * 1024),
     uploadLimit: int(env.OPSDESK_UPLOAD_LIMIT, 50 * 1024 * 1024),
+    attachmentsDir: path.resolve(env.OPSDESK_ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments')),
     cookieSecure: bool(env.OPSDESK_COOKIE_SECURE, false),
     trustProxy: bool(env.OPSDESK_TRUST_PROXY, false),
     webDist: env.OPSDESK_WEB_DIST ?? null,

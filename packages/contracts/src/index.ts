@@ -8,6 +8,8 @@ export * from './users.js';
 export * from './auth.js';
 export * from './audit.js';
 export * from './security.js';
+export * from './attachments.js';
+export * from './notifications.js';
 export {
   GLOBAL_ROLES,
   PROJECT_ROLES,

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { PROJECT_ROLES, SPECIALTIES, USER_KINDS } from '@opsdesk/domain';
 import { DateOnly, Name, OptionalText, Timestamp, listQuery, page } from './common.js';
+import { defineRules } from './messages.js';
+
+defineRules({
+  'rule.userDisabled': { 'zh-CN': '该用户已停用，不能加入项目', en: 'This user is disabled and cannot join a project' },
+});
 
 export const PROJECT_STATUSES = ['planned', 'active', 'closed'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];

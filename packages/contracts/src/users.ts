@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { GLOBAL_ROLES, USER_KINDS } from '@opsdesk/domain';
 import { Email, Name, OptionalText, Phone, Timestamp, listQuery, page } from './common.js';
 import { LANGS } from './i18n.js';
+import { defineRules } from './messages.js';
+
+defineRules({
+  'rule.adminOnlyField': { 'zh-CN': '仅系统管理员可修改此项', en: 'Only the system admin can change this' },
+  'rule.passwordNeedsUsername': { 'zh-CN': '设置密码时须同时设置用户名', en: 'A password needs a username' },
+  'rule.lastAdmin': {
+    'zh-CN': '不能移除最后一位系统管理员的角色',
+    en: 'The last system admin cannot lose the role',
+  },
+});
 
 export const Username = z
   .string()

@@ -1,2 +1,6 @@
 export * from './access/index.js';
 export * from './security/index.js';
+export * from './lifecycle/index.js';
+export * from './priority/index.js';
+export * from './service-mode/index.js';
+export * from './files/content-type.js';

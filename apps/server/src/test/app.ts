@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
@@ -32,7 +34,7 @@ export async function testApp(config: Partial<Config> = {}): Promise<TestApp> {
   const pool = createPool(inject('databaseUrl'), { max: 5 });
   const clock = new TestClock();
   const deps: Deps = {
-    config: loadConfig({}, { jobs: false, webDist: null, ...config }),
+    config: loadConfig({}, { jobs: false, webDist: null, attachmentsDir: path.join(os.tmpdir(), `opsdesk-test-files-${process.pid}`), ...config }),
     pool,
     db: createDb(pool),
     now: clock.now,

@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './actor.js';
 export * from './project-scope.js';
 export * from './abilities.js';
+export * from './user-visibility.js';

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, ilike, lt, lte, or } from 'drizzle-orm';
+import { containsPattern } from '../../db/like.js';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
@@ -34,7 +35,7 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter, limit: number, 
     filter.from ? gte(auditLog.at, new Date(filter.from)) : undefined,
     filter.to ? lte(auditLog.at, new Date(filter.to)) : undefined,
     filter.q
-      ? or(ilike(auditLog.actorName, `%${filter.q}%`), ilike(auditLog.action, `%${filter.q}%`), ilike(auditLog.objectId, `%${filter.q}%`), ilike(auditLog.ip, `%${filter.q}%`))
+      ? or(ilike(auditLog.actorName, containsPattern(filter.q)), ilike(auditLog.action, containsPattern(filter.q)), ilike(auditLog.objectId, containsPattern(filter.q)), ilike(auditLog.ip, containsPattern(filter.q)))
       : undefined,
     cursor ? lt(auditLog.id, decodeCursor(cursor)) : undefined,
   ];

@@ -1,4 +1,5 @@
 import { and, eq, ilike, or } from 'drizzle-orm';
+import { containsPattern } from '../../db/like.js';
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
@@ -20,7 +21,7 @@ export async function listCustomers(db: DbOrTx, actor: Actor, query: KeysetInput
   );
   const filter: SQL | undefined = and(
     customerVisible(actor, customers.id),
-    query.q ? or(ilike(customers.name, `%${query.q}%`), ilike(customers.code, `%${query.q}%`), ilike(customers.shortName, `%${query.q}%`)) : undefined,
+    query.q ? or(ilike(customers.name, containsPattern(query.q)), ilike(customers.code, containsPattern(query.q)), ilike(customers.shortName, containsPattern(query.q))) : undefined,
   );
   const rows = await db.select().from(customers).where(and(filter, ks.where)).orderBy(...ks.orderBy).limit(ks.limit);
   return { ...ks.page(rows), total: await countWhere(db, customers, filter) };

@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, ilike, or } from 'drizzle-orm';
+import { containsPattern } from '../../db/like.js';
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
@@ -33,7 +34,7 @@ export async function listSites(
   const filter: SQL | undefined = and(
     customerVisible(actor, sites.customerId),
     query.customerId ? eq(sites.customerId, query.customerId) : undefined,
-    query.q ? or(ilike(sites.name, `%${query.q}%`), ilike(sites.address, `%${query.q}%`), ilike(sites.region, `%${query.q}%`)) : undefined,
+    query.q ? or(ilike(sites.name, containsPattern(query.q)), ilike(sites.address, containsPattern(query.q)), ilike(sites.region, containsPattern(query.q))) : undefined,
   );
   const rows = await db
     .select(viewColumns)

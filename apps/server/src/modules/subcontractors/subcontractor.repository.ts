@@ -1,4 +1,5 @@
 import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import { containsPattern } from '../../db/like.js';
 import type { AnyColumn, SQL } from 'drizzle-orm';
 import type { Actor } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
@@ -31,9 +32,9 @@ export async function listSubcontractors(db: DbOrTx, actor: Actor, query: Keyset
     subcontractorVisible(actor, subcontractors.id),
     query.q
       ? or(
-          ilike(subcontractors.name, `%${query.q}%`),
-          ilike(subcontractors.creditCode, `%${query.q}%`),
-          ilike(subcontractors.contactName, `%${query.q}%`),
+          ilike(subcontractors.name, containsPattern(query.q)),
+          ilike(subcontractors.creditCode, containsPattern(query.q)),
+          ilike(subcontractors.contactName, containsPattern(query.q)),
         )
       : undefined,
   );

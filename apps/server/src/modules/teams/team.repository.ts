@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
+import { containsPattern } from '../../db/like.js';
 import type { SQL } from 'drizzle-orm';
 import type { Actor, UserKind } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
@@ -49,7 +50,7 @@ export async function listTeams(db: DbOrTx, actor: Actor, query: KeysetInput & {
   );
   const filter: SQL | undefined = and(
     teamVisible(actor),
-    query.q ? or(ilike(teams.name, `%${query.q}%`), ilike(teams.description, `%${query.q}%`)) : undefined,
+    query.q ? or(ilike(teams.name, containsPattern(query.q)), ilike(teams.description, containsPattern(query.q))) : undefined,
   );
   const rows = await db
     .select(rowColumns)
