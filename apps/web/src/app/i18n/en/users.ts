@@ -1,0 +1,63 @@
+import type { Translation } from '../types';
+import type zh from '../zh-CN/users';
+
+const en: Translation<typeof zh> = {
+  title: 'Users',
+  create: 'New user',
+  edit: 'Edit user',
+  searchPlaceholder: 'Search by name, username, e-mail or phone',
+  empty: 'No users. Staff, customer contacts and subcontractor staff are all users.',
+  fields: {
+    kind: 'Kind',
+    username: 'Username',
+    password: 'Initial password',
+    displayName: 'Name',
+    email: 'E-mail',
+    phone: 'Phone',
+    title: 'Job title',
+    customer: 'Customer',
+    subcontractor: 'Subcontractor',
+    organisation: 'Organisation',
+    globalRoles: 'System role',
+    managesDivision: 'Manages division',
+    managesRegion: 'Manages region',
+    locale: 'Language',
+    status: 'Status',
+    lastLoginAt: 'Last sign-in',
+    lockedUntil: 'Locked until',
+  },
+  canLogin: 'Can sign in',
+  canLoginHelp: 'A contact who only phones in faults needs no username or password.',
+  passwordHelp: 'The user should change it after the first sign-in.',
+  localeDefault: 'Browser default',
+  status: { active: 'Active', disabled: 'Disabled', locked: 'Locked', noLogin: 'No sign-in' },
+  filters: { disabled: 'Status', enabledOnly: 'Active', disabledOnly: 'Disabled' },
+  actions: {
+    disable: 'Disable',
+    enable: 'Enable',
+    resetPassword: 'Reset password',
+    unlock: 'Unlock',
+    roles: 'Grant system role',
+  },
+  confirmDisable:
+    'Disable “{{name}}”? The user can no longer sign in; their sessions and API tokens stop working at once.',
+  confirmEnable: 'Enable “{{name}}”?',
+  disabled: 'User disabled',
+  enabled: 'User enabled',
+  unlocked: 'Account unlocked',
+  resetPassword: {
+    title: 'Reset the password of “{{name}}”',
+    password: 'New password',
+    help: 'Tell the user the new password over a safe channel and ask them to change it after signing in.',
+    done: 'Password reset',
+  },
+  roles: {
+    title: 'Grant “{{name}}” a system role',
+    role: 'System role',
+    none: 'No system role',
+    help: 'Separation of duties: system administrator, security administrator and security auditor exclude each other; one per person, never granted to oneself.',
+    done: 'System role updated',
+  },
+  picker: { placeholder: 'Search by name or username' },
+};
+export default en;

@@ -1,0 +1,40 @@
+export default {
+  title: '审计日志',
+  searchPlaceholder: '搜索操作、对象或详情',
+  empty: '没有符合条件的审计记录。',
+  fields: {
+    at: '时间',
+    actor: '操作人',
+    ip: 'IP 地址',
+    action: '操作',
+    objectType: '对象类型',
+    objectId: '对象 ID',
+    result: '结果',
+    requestId: '请求编号',
+    sealed: '已封存',
+    timeRange: '时间范围',
+  },
+  system: '系统',
+  changes: {
+    title: '变更内容',
+    field: '字段',
+    before: '变更前',
+    after: '变更后',
+    none: '无字段变更',
+  },
+  detail: '详情',
+  verify: {
+    button: '校验审计链',
+    running: '正在校验…',
+    ok: '审计链完整：已校验 {{checked}} 条记录，未被篡改。',
+    broken:
+      '审计链已损坏：从第 {{id}} 条记录（封存序号 {{sealSeq}}）开始校验不通过，原因：{{reason}}。请立即上报安全管理员。',
+    unsealed: '尚有 {{count}} 条记录等待封存。',
+    stale: '有 {{count}} 条记录超过封存时限仍未封存，封存任务可能已停止，请检查服务。',
+    reasons: {
+      hash_mismatch: '哈希值不符',
+      link_mismatch: '链接不符',
+      sequence_gap: '序号缺失',
+    },
+  },
+};
