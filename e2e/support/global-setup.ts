@@ -19,7 +19,7 @@ declare module 'vitest' {
   }
 }
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Builds the web app if needed, starts one opsdesk (the machine's PostgreSQL when
