@@ -7,13 +7,13 @@ import { login, snap, useBrowser } from './support/browser.js';
 const browser = useBrowser();
 
 /** The open drawer or modal (forms open in one). */
-const dlg = (page: Page) => page.locator('.ant-drawer-open .ant-drawer-content, .ant-modal-wrap:visible .ant-modal').last();
+const dlg = (page: Page) => page.locator('[role=dialog]:visible').last();
 
 /** Picks an option in an antd Select opened by its form label, typing to search. */
-async function choose(page: Page, label: RegExp | string, search: string, option: string | RegExp = search) {
+async function choose(page: Page, label: RegExp | string, search: string | null, option: string | RegExp) {
   const box = dlg(page).getByLabel(label, { exact: true });
   await box.click();
-  await box.fill(search);
+  if (search !== null) await box.fill(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
@@ -59,7 +59,7 @@ describe('foundation journey (Chromium)', () => {
     await page.getByRole('button', { name: /新建服务项目/ }).click();
     await dlg(page).getByLabel('项目编号', { exact: true }).fill(`JTJ-${u}`);
     await dlg(page).getByLabel('项目名称', { exact: true }).fill(projectName);
-    await choose(page, '客户', customerName);
+    await choose(page, '客户', customerName, customerName);
     await save(page);
     await page.getByText(projectName).first().click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}/);
@@ -67,8 +67,8 @@ describe('foundation journey (Chromium)', () => {
     // The contact becomes a member (requester)
     await page.getByRole('tab', { name: '项目成员' }).click();
     await page.getByRole('button', { name: /添加成员/ }).click();
-    await choose(page, '用户', `王科长-${u}`);
-    await choose(page, '项目角色', '报障', /报障/);
+    await choose(page, '用户', `王科长-${u}`, `王科长-${u}`);
+    await choose(page, '项目角色', null, '报障人');
     await save(page);
     await expect.poll(() => page.locator('.ant-table, .ant-list').getByText(`王科长-${u}`).count()).toBeGreaterThan(0);
     await snap(page, 'foundation-admin-project-members');
