@@ -13,6 +13,7 @@ import type { JobSystem } from './jobs/job-system.js';
 import { JOBS } from './jobs/registry.js';
 import { startAuditSealer } from './modules/audit/audit.timer.js';
 import { seedDemo } from './demo/seed.js';
+import { ensureHolidayYears } from './modules/calendars/holiday.seed.js';
 import type { DemoLogin } from './demo/seed.js';
 
 export interface StartOptions {
@@ -60,6 +61,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   let demoLogins: DemoLogin[] = [];
   try {
+    // China's official holidays and make-up workdays, from the chinese-days package, on first start.
+    await ensureHolidayYears(database.db, deps.now());
     if (options.demo) demoLogins = await seedDemo(deps);
     if (config.jobs) jobs = await startJobs(deps, JOBS, database.url, log);
   } catch (err) {

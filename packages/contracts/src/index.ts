@@ -10,6 +10,11 @@ export * from './audit.js';
 export * from './security.js';
 export * from './attachments.js';
 export * from './notifications.js';
+export * from './service-projects/index.js';
+export * from './calendars.js';
+export * from './tickets.js';
+export * from './service-desk.js';
+export * from './cmdb.js';
 export {
   GLOBAL_ROLES,
   PROJECT_ROLES,

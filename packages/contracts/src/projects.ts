@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PROJECT_ROLES, SPECIALTIES, USER_KINDS } from '@opsdesk/domain';
+import { DELIVERY_TYPES, PROJECT_BUSINESS_LINES, PROJECT_PHASES, PROJECT_ROLES, RENEWAL_STATUSES, SPECIALTIES, USER_KINDS } from '@opsdesk/domain';
 import { DateOnly, Name, OptionalText, Timestamp, listQuery, page } from './common.js';
 import { defineRules } from './messages.js';
+import { MoneyOutput, OptionalMoney } from './service-projects/fields.js';
 
 defineRules({
   'rule.userDisabled': { 'zh-CN': '该用户已停用，不能加入项目', en: 'This user is disabled and cannot join a project' },
@@ -33,9 +34,32 @@ export const ProjectSchema = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     abilities: ProjectAbilitiesSchema,
+    // Contract details (issue 3, service projects).
+    contractNo: z.string().nullable(),
+    contractValue: MoneyOutput.nullable(),
+    businessLine: z.enum(PROJECT_BUSINESS_LINES).nullable(),
+    deliveryType: z.enum(DELIVERY_TYPES).nullable(),
+    warrantyEnd: DateOnly.nullable(),
+    serviceHours: z.object({ onSite: z.string(), hotline: z.string().nullable(), note: z.string().nullable() }),
+    scopeDescription: z.string().nullable(),
+    customerSelfMaintains: z.boolean(),
+    viaReseller: z.boolean(),
+    renewalStatus: z.enum(RENEWAL_STATUSES),
+    /** The delivery lifecycle phase; null until the project is started (POST /projects/:id/lifecycle/start). */
+    phase: z.enum(PROJECT_PHASES).nullable(),
+    dutyTeamId: z.uuid().nullable(),
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof ProjectSchema>;
+
+/** `5x8`, `7x24`, `6x10` …: days a week × hours a day. */
+const HoursPattern = z.string().trim().regex(/^[1-7]x([1-9]|1\d|2[0-4])$/, { message: 'rule.serviceHours' });
+/** Service hours: on site (default 5x8) and the hotline (default 7x24; null: none), editable. */
+export const ServiceHoursSchema = z.strictObject({
+  onSite: HoursPattern,
+  hotline: HoursPattern.nullable(),
+  note: OptionalText(500),
+});
 
 const ProjectFields = {
   code: z
@@ -52,6 +76,18 @@ const ProjectFields = {
   startDate: DateOnly.nullish().transform((v) => v ?? null),
   endDate: DateOnly.nullish().transform((v) => v ?? null),
   description: OptionalText(8000),
+  // Contract details (issue 3): all optional; absent keeps the stored value (update) or the default (create).
+  contractNo: OptionalText(60),
+  contractValue: OptionalMoney,
+  businessLine: z.enum(PROJECT_BUSINESS_LINES).nullish().transform((v) => v ?? null),
+  deliveryType: z.enum(DELIVERY_TYPES).nullish().transform((v) => v ?? null),
+  warrantyEnd: DateOnly.nullish().transform((v) => v ?? null),
+  serviceHours: ServiceHoursSchema.optional(),
+  scopeDescription: OptionalText(8000),
+  customerSelfMaintains: z.boolean().optional(),
+  viaReseller: z.boolean().optional(),
+  renewalStatus: z.enum(RENEWAL_STATUSES).optional(),
+  dutyTeamId: z.uuid().nullish().transform((v) => v ?? null),
 };
 
 const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>

@@ -7,6 +7,9 @@ import type { Deps } from '../http/context.js';
 import { uuid7 } from '../lib/ids.js';
 import { hashPassword } from '../lib/password-hash.js';
 import { recordAudit } from '../modules/audit/audit.record.js';
+import { seedCmdbDemo } from '../modules/cmdb/cmdb.demo.js';
+import { seedServiceDeskDemo } from '../modules/service-desk/service-desk.demo.js';
+import { seedServiceProjects } from '../modules/lifecycle/service-projects.demo.js';
 
 export interface DemoLogin {
   username: string;
@@ -27,7 +30,7 @@ export interface DemoWorld {
 export type DemoSeeder = (world: DemoWorld) => Promise<void>;
 
 /** Modules append seeders here; they run in order in the demo transaction. */
-export const DEMO_SEEDERS: DemoSeeder[] = [];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedServiceProjects, seedCmdbDemo, seedServiceDeskDemo];
 
 const SEEDED_KEY = 'demo.seeded';
 

@@ -1,4 +1,5 @@
 import type { GlobalRole } from '@opsdesk/domain';
+import { projectContractColumns } from './service-projects.js';
 import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors migrations/0001_foundation.sql; schema-drift.test.ts checks they agree.
@@ -56,6 +57,7 @@ export const projects = pgTable('projects', {
   description: text('description'),
   createdAt: created(),
   updatedAt: updated(),
+  ...projectContractColumns,
 });
 
 export const users = pgTable('users', {

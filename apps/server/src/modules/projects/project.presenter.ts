@@ -20,6 +20,18 @@ export function presentProject(row: ProjectView, actor: Actor): Project {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     abilities: projectAbilities(actor, row.id),
+    contractNo: row.contractNo,
+    contractValue: row.contractValue,
+    businessLine: row.businessLine,
+    deliveryType: row.deliveryType,
+    warrantyEnd: row.warrantyEnd,
+    serviceHours: row.serviceHours,
+    scopeDescription: row.scopeDescription,
+    customerSelfMaintains: row.customerSelfMaintains,
+    viaReseller: row.viaReseller,
+    renewalStatus: row.renewalStatus,
+    phase: row.phase,
+    dutyTeamId: row.dutyTeamId,
   };
 }
 

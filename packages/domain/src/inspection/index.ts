@@ -1,0 +1,12 @@
+export * from './ci-types.js';
+export * from './template.js';
+export type { ItemIdentity, TemplateChanges, TemplateDiff, TemplateRevision } from './versioning.js';
+export { createTemplate, diffTemplates, reviseTemplate } from './versioning.js';
+export * from './number-input.js';
+export * from './reading.js';
+export * from './quote.js';
+export * from './task.js';
+export * from './findings.js';
+export * from './schedule.js';
+export * from './plan.js';
+export { BUILT_IN_TEMPLATES } from './built-in/index.js';

@@ -1,0 +1,3 @@
+export * from './numbers.js';
+export * from './access.js';
+export * from './routing.js';
