@@ -677,4 +677,3 @@ export async function listImports(ctx: Ctx, query: z.output<typeof CiImportListQ
         : null,
   };
 }
-

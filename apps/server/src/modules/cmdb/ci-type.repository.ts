@@ -72,15 +72,13 @@ export async function insertCiType(
   createdBy: string,
 ): Promise<CiTypeRow> {
   const [created] = await db.insert(ciTypes).values(row).returning();
-  await db
-    .insert(ciTypeVersions)
-    .values({
-      typeId: created!.id,
-      version: created!.version,
-      attributes: created!.attributes,
-      createdAt: created!.createdAt,
-      createdBy,
-    });
+  await db.insert(ciTypeVersions).values({
+    typeId: created!.id,
+    version: created!.version,
+    attributes: created!.attributes,
+    createdAt: created!.createdAt,
+    createdBy,
+  });
   return created!;
 }
 
@@ -93,15 +91,13 @@ export async function updateCiTypeRow(
 ): Promise<CiTypeRow> {
   const [updated] = await db.update(ciTypes).set(patch).where(eq(ciTypes.id, id)).returning();
   if (newVersion)
-    await db
-      .insert(ciTypeVersions)
-      .values({
-        typeId: id,
-        version: updated!.version,
-        attributes: updated!.attributes,
-        createdAt: updated!.updatedAt,
-        createdBy,
-      });
+    await db.insert(ciTypeVersions).values({
+      typeId: id,
+      version: updated!.version,
+      attributes: updated!.attributes,
+      createdAt: updated!.updatedAt,
+      createdBy,
+    });
   return updated!;
 }
 

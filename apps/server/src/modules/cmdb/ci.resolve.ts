@@ -97,4 +97,3 @@ export async function serialTaken(
   );
   return res.rows.length > 0;
 }
-

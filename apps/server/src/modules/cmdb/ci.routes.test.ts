@@ -323,7 +323,8 @@ describe('OpenAPI', () => {
         '/api/v1/cis/{id}/tickets/{ticketId}',
       ].sort(),
     );
-    for (const p of paths) for (const op of Object.values(doc.paths[p]) as { tags: string[] }[]) expect(op.tags).toEqual(['cmdb']);
+    for (const p of paths)
+      for (const op of Object.values(doc.paths[p]) as { tags: string[] }[]) expect(op.tags).toEqual(['cmdb']);
   });
 });
 

@@ -89,17 +89,15 @@ export async function replaceUniques(
 ): Promise<void> {
   await db.delete(ciUniqueValues).where(eq(ciUniqueValues.ciId, ci.id));
   if (uniques.length)
-    await db
-      .insert(ciUniqueValues)
-      .values(
-        uniques.map((u) => ({
-          projectId: ci.projectId,
-          typeId: ci.typeId,
-          attrKey: u.key,
-          value: u.norm,
-          ciId: ci.id,
-        })),
-      );
+    await db.insert(ciUniqueValues).values(
+      uniques.map((u) => ({
+        projectId: ci.projectId,
+        typeId: ci.typeId,
+        attrKey: u.key,
+        value: u.norm,
+        ciId: ci.id,
+      })),
+    );
 }
 
 /**
@@ -124,17 +122,15 @@ export async function updateCi(
     .returning();
   if (uniques) await replaceUniques(db, before, uniques);
   if (changes.length)
-    await db
-      .insert(ciHistory)
-      .values(
-        changes.map((c) => ({
-          ...historyBase(who, before.id),
-          action: 'update' as const,
-          field: c.field,
-          before: c.before,
-          after: c.after,
-        })),
-      );
+    await db.insert(ciHistory).values(
+      changes.map((c) => ({
+        ...historyBase(who, before.id),
+        action: 'update' as const,
+        field: c.field,
+        before: c.before,
+        after: c.after,
+      })),
+    );
   return { row: row!, changes };
 }
 
@@ -145,15 +141,13 @@ export async function softDeleteCi(db: DbOrTx, who: Who, ci: CiRow): Promise<num
     .set({ deletedAt: who.now, deletedBy: who.actorId, updatedAt: who.now })
     .where(eq(cis.id, ci.id));
   await db.delete(ciUniqueValues).where(eq(ciUniqueValues.ciId, ci.id));
-  await db
-    .insert(ciHistory)
-    .values({
-      ...historyBase(who, ci.id),
-      action: 'delete',
-      field: 'deletedAt',
-      before: null,
-      after: who.now.toISOString(),
-    });
+  await db.insert(ciHistory).values({
+    ...historyBase(who, ci.id),
+    action: 'delete',
+    field: 'deletedAt',
+    before: null,
+    after: who.now.toISOString(),
+  });
   const ended = await db.execute<{ id: string; from_ci_id: string; to_ci_id: string; type: string }>(sql`
     UPDATE ci_relations SET deleted_at = ${who.now}, deleted_by = ${who.actorId}
     WHERE deleted_at IS NULL AND (from_ci_id = ${ci.id} OR to_ci_id = ${ci.id})
@@ -171,15 +165,13 @@ export async function restoreCi(
 ): Promise<void> {
   await db.update(cis).set({ deletedAt: null, deletedBy: null, updatedAt: who.now }).where(eq(cis.id, ci.id));
   await replaceUniques(db, ci, uniques);
-  await db
-    .insert(ciHistory)
-    .values({
-      ...historyBase(who, ci.id),
-      action: 'restore',
-      field: 'deletedAt',
-      before: ci.deletedAt?.toISOString() ?? null,
-      after: null,
-    });
+  await db.insert(ciHistory).values({
+    ...historyBase(who, ci.id),
+    action: 'restore',
+    field: 'deletedAt',
+    before: ci.deletedAt?.toISOString() ?? null,
+    after: null,
+  });
 }
 
 /** History rows on both ends of a relation that was added or removed. */

@@ -474,17 +474,15 @@ export async function seedCmdbDemo(world: DemoWorld): Promise<void> {
     await insertCis(tx, who, rows);
     for (const [from, type, to] of set.relations) {
       const id = uuid7();
-      await tx
-        .insert(ciRelations)
-        .values({
-          id,
-          projectId,
-          fromCiId: ids.get(from)!,
-          toCiId: ids.get(to)!,
-          type,
-          createdAt: now,
-          createdBy: who.actorId,
-        });
+      await tx.insert(ciRelations).values({
+        id,
+        projectId,
+        fromCiId: ids.get(from)!,
+        toCiId: ids.get(to)!,
+        type,
+        createdAt: now,
+        createdBy: who.actorId,
+      });
       await relationHistory(tx, who, 'relation_add', id, type, ids.get(from)!, ids.get(to)!);
     }
   }
