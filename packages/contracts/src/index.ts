@@ -15,6 +15,7 @@ export * from './calendars.js';
 export * from './tickets.js';
 export * from './service-desk.js';
 export * from './cmdb.js';
+export * from './field-work/index.js';
 export {
   GLOBAL_ROLES,
   PROJECT_ROLES,
@@ -26,3 +27,4 @@ export {
   kindForProjectRole,
 } from '@opsdesk/domain';
 export type { GlobalRole, ProjectRole, Specialty, UserKind } from '@opsdesk/domain';
+export { priorityFor } from '@opsdesk/domain';

@@ -26,6 +26,32 @@ const UserListPage = lazy(() => import('../features/users/pages/UserListPage'));
 const TokenListPage = lazy(() => import('../features/tokens/pages/TokenListPage'));
 const AuditLogPage = lazy(() => import('../features/audit/pages/AuditLogPage'));
 const SecurityPolicyPage = lazy(() => import('../features/security-policy/pages/SecurityPolicyPage'));
+const TicketQueuePage = lazy(() => import('../features/tickets/pages/TicketQueuePage'));
+const TicketDetailPage = lazy(() => import('../features/tickets/pages/TicketDetailPage'));
+const PhoneLogPage = lazy(() => import('../features/tickets/pages/PhoneLogPage'));
+const PortalTicketsPage = lazy(() => import('../features/portal/pages/PortalTicketsPage'));
+const PortalRaisePage = lazy(() => import('../features/portal/pages/PortalRaisePage'));
+const PortalTicketPage = lazy(() => import('../features/portal/pages/PortalTicketPage'));
+const ServiceDeskSettingsPage = lazy(
+  () => import('../features/service-desk-admin/pages/ServiceDeskSettingsPage'),
+);
+const MailSettingsPage = lazy(() => import('../features/service-desk-admin/pages/MailSettingsPage'));
+const CalendarsPage = lazy(() => import('../features/calendars/pages/CalendarsPage'));
+const NotificationListPage = lazy(() => import('../features/notifications/pages/NotificationListPage'));
+const HandoversPage = lazy(() => import('../features/handovers/pages/HandoversPage'));
+const ProjectTasksPage = lazy(() => import('../features/lifecycle/pages/ProjectTasksPage'));
+const ApprovalsPage = lazy(() => import('../features/lifecycle/pages/ApprovalsPage'));
+const RosterPage = lazy(() => import('../features/roster/pages/RosterPage'));
+const ServiceModeRulesPage = lazy(() => import('../features/service-modes/pages/ServiceModeRulesPage'));
+const ChecklistTemplatesPage = lazy(
+  () => import('../features/checklist-templates/pages/ChecklistTemplatesPage'),
+);
+const CiListPage = lazy(() => import('../features/cmdb/pages/CiListPage'));
+const CiImportPage = lazy(() => import('../features/cmdb/pages/CiImportPage'));
+const CiDetailPage = lazy(() => import('../features/cmdb/pages/CiDetailPage'));
+const CiTypeListPage = lazy(() => import('../features/ci-types/pages/CiTypeListPage'));
+const CiTypeDetailPage = lazy(() => import('../features/ci-types/pages/CiTypeDetailPage'));
+const AssetStatsPage = lazy(() => import('../features/asset-stats/pages/AssetStatsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function page(Component: LazyExoticComponent<ComponentType>, anyOf?: SystemAbility[]): ReactNode {
@@ -68,6 +94,28 @@ export const routes: RouteObject[] = [
           { path: 'me/password', element: page(ChangePasswordPage) },
           { path: 'audit', element: page(AuditLogPage, ['readAudit']) },
           { path: 'security-policy', element: page(SecurityPolicyPage, ['readSecurityPolicy']) },
+          { path: 'tickets', element: page(TicketQueuePage) },
+          { path: 'tickets/phone', element: page(PhoneLogPage) },
+          { path: 'tickets/:id', element: page(TicketDetailPage) },
+          { path: 'portal', element: page(PortalTicketsPage) },
+          { path: 'portal/new', element: page(PortalRaisePage) },
+          { path: 'portal/tickets/:id', element: page(PortalTicketPage) },
+          { path: 'service-desk/settings', element: page(ServiceDeskSettingsPage) },
+          { path: 'calendars', element: page(CalendarsPage) },
+          { path: 'admin/mail', element: page(MailSettingsPage, ['manageOrganisation']) },
+          { path: 'notifications', element: page(NotificationListPage) },
+          { path: 'handovers', element: page(HandoversPage) },
+          { path: 'project-tasks', element: page(ProjectTasksPage) },
+          { path: 'portal/approvals', element: page(ApprovalsPage) },
+          { path: 'roster', element: page(RosterPage) },
+          { path: 'service-mode-rules', element: page(ServiceModeRulesPage) },
+          { path: 'checklist-templates', element: page(ChecklistTemplatesPage) },
+          { path: 'cis', element: page(CiListPage) },
+          { path: 'cis/import', element: page(CiImportPage) },
+          { path: 'cis/:id', element: page(CiDetailPage) },
+          { path: 'ci-types', element: page(CiTypeListPage) },
+          { path: 'ci-types/:id', element: page(CiTypeDetailPage) },
+          { path: 'asset-stats', element: page(AssetStatsPage) },
           { path: '*', element: page(NotFoundPage) },
         ],
       },

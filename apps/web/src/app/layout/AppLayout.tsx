@@ -6,6 +6,8 @@ import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAbilities } from '../../shared/abilities/useAbilities';
 import { useIsMobile } from '../../shared/hooks/useIsMobile';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import { useMe } from '../session/me';
 import { LanguageSwitch } from './LanguageSwitch';
 import { buildMenu, selectedMenuKey } from './menu';
 import { ProjectSwitcher } from './ProjectSwitcher';
@@ -28,10 +30,11 @@ export function AppLayout() {
   const mobile = useIsMobile();
   const location = useLocation();
   const abilities = useAbilities();
+  const me = useMe();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
-  const groups = buildMenu(abilities);
+  const groups = buildMenu(abilities, me);
   const items: MenuProps['items'] = groups.map((g) => {
     const entries = g.items.map((i) => ({
       key: i.path,
@@ -86,6 +89,7 @@ export function AppLayout() {
             {!mobile && <ProjectSwitcher />}
           </Flex>
           <Flex align="center" gap={mobile ? 4 : 12}>
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu compact={mobile} />
           </Flex>

@@ -3,17 +3,45 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  FileAddOutlined,
+  MailOutlined,
+  PhoneOutlined,
+  SettingOutlined,
   EnvironmentOutlined,
   ProjectOutlined,
   SafetyOutlined,
   ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { UserKind } from '@opsdesk/contracts';
 import type { SystemAbilities } from '../../shared/abilities/useAbilities';
+import { serviceProjectEntries, serviceProjectsConfigMenu } from './menu.service-projects';
+import type { ServiceProjectsMenuLabel } from './menu.service-projects';
+import { cmdbMenu } from '../../features/cmdb/menu';
+import type { CmdbMenuLabel } from '../../features/cmdb/menu';
 
 export type MenuLabel =
-  'projects' | 'customers' | 'subcontractors' | 'sites' | 'teams' | 'users' | 'audit' | 'securityPolicy';
-export type MenuGroupLabel = 'organisation' | 'system';
+  | 'projects'
+  | 'customers'
+  | 'subcontractors'
+  | 'sites'
+  | 'teams'
+  | 'users'
+  | 'audit'
+  | 'securityPolicy'
+  | 'tickets'
+  | 'phoneLog'
+  | 'deskSettings'
+  | 'calendars'
+  | 'mailSettings'
+  | 'portalTickets'
+  | 'portalRaise'
+  | ServiceProjectsMenuLabel
+  | CmdbMenuLabel;
+export type MenuGroupLabel =
+  'organisation' | 'system' | 'serviceDesk' | 'portal' | 'serviceProjects' | 'cmdb';
 
 export interface MenuEntry {
   path: string;
@@ -29,9 +57,18 @@ export interface MenuGroup {
  * The side menu for a user's abilities (from `/me`). A page the user cannot use is not offered;
  * the server refuses it anyway. Empty groups are left out.
  */
-export function buildMenu(a: SystemAbilities): MenuGroup[] {
+export function buildMenu(a: SystemAbilities, who?: { kind: UserKind }): MenuGroup[] {
   const groups: MenuGroup[] = [
-    { label: null, items: [{ path: '/projects', label: 'projects', icon: <ProjectOutlined /> }] },
+    {
+      label: null,
+      items: [
+        { path: '/projects', label: 'projects', icon: <ProjectOutlined /> },
+        ...serviceProjectEntries(who),
+      ],
+    },
+    ...serviceDeskMenu(a, who),
+    ...cmdbMenu(a, who),
+    ...serviceProjectsConfigMenu(who),
     {
       label: 'organisation',
       items: [
@@ -67,4 +104,38 @@ export function selectedMenuKey(groups: MenuGroup[], pathname: string): string |
     .flatMap((g) => g.items.map((i) => i.path))
     .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
     .sort((a, b) => b.length - a.length)[0];
+}
+
+/** The service desk (issue 4): queues and configuration for staff, the portal for customer contacts. */
+function serviceDeskMenu(a: SystemAbilities, who?: { kind: UserKind }): MenuGroup[] {
+  if (!who) return [];
+  if (who.kind === 'customer_contact')
+    return [
+      {
+        label: 'portal',
+        items: [
+          { path: '/portal', label: 'portalTickets', icon: <CustomerServiceOutlined /> },
+          { path: '/portal/new', label: 'portalRaise', icon: <FileAddOutlined /> },
+        ],
+      },
+    ];
+  const staff = who.kind === 'staff';
+  return [
+    {
+      label: 'serviceDesk',
+      items: [
+        { path: '/tickets', label: 'tickets', icon: <CustomerServiceOutlined /> },
+        ...(staff
+          ? [
+              { path: '/tickets/phone', label: 'phoneLog' as const, icon: <PhoneOutlined /> },
+              { path: '/service-desk/settings', label: 'deskSettings' as const, icon: <SettingOutlined /> },
+              { path: '/calendars', label: 'calendars' as const, icon: <CalendarOutlined /> },
+            ]
+          : []),
+        ...(a.manageOrganisation
+          ? [{ path: '/admin/mail', label: 'mailSettings' as const, icon: <MailOutlined /> }]
+          : []),
+      ],
+    },
+  ];
 }

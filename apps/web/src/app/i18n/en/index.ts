@@ -10,6 +10,15 @@ import subcontractors from './subcontractors';
 import teams from './teams';
 import tokens from './tokens';
 import users from './users';
+import { serviceProjects } from './service-projects';
+import tickets from './tickets';
+import portal from './portal';
+import deskAdmin from './deskAdmin';
+import calendars from './calendars';
+import notifications from './notifications';
+import cmdb from './cmdb';
+import ciTypes from './ciTypes';
+import assetStats from './assetStats';
 
 /** One namespace per feature. */
 export const en = {
@@ -25,4 +34,13 @@ export const en = {
   tokens,
   audit,
   security,
+  ...serviceProjects,
+  tickets,
+  portal,
+  deskAdmin,
+  calendars,
+  notifications,
+  cmdb,
+  ciTypes,
+  assetStats,
 };

@@ -1,6 +1,12 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PROJECT_STATUSES, ProjectListQuery } from '@opsdesk/contracts';
+import {
+  PROJECT_BUSINESS_LINES,
+  PROJECT_PHASES,
+  PROJECT_STATUSES,
+  ProjectListQuery,
+  SERVICE_MODE_VARIANTS,
+} from '@opsdesk/contracts';
 import type { Project } from '@opsdesk/contracts';
 import { useAbilities } from '../../../shared/abilities/useAbilities';
 import { formatDate, formatDateTime } from '../../../shared/format';
@@ -10,10 +16,21 @@ import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn, ListFilter } from '../../../shared/list/types';
 import { CustomerSelect } from '../../customers/components/CustomerSelect';
 import { projectApi, projectKeys } from '../api/project.api';
+import { PhaseTag } from '../../lifecycle/components/TaskTags';
 import { ProjectCreateForm } from '../forms/ProjectForm';
+import { formatMoney } from '../money';
+import { MoneyText } from './MoneyText';
 import { ProjectStatusTag } from './ProjectStatusTag';
 
 const fetchProjects = contractList(ProjectListQuery, projectApi.list);
+
+/**
+ * The filters the list query of the contract accepts. The issue asks for mode, phase, region and
+ * overdue too; they are offered as soon as `ProjectListQuery` has them (the server does not filter
+ * on them yet, and a filter the server ignores would show a wrong list).
+ */
+const SERVER_FILTERS = new Set(Object.keys(ProjectListQuery.shape));
+export const supportsFilter = (name: string) => SERVER_FILTERS.has(name);
 
 /** Service projects in the user's scope, all or one customer's. */
 export function ProjectList({
@@ -25,7 +42,7 @@ export function ProjectList({
   paramPrefix?: string;
   title?: string;
 }) {
-  const { t } = useTranslation(['projects', 'common']);
+  const { t } = useTranslation(['projects', 'lifecycle', 'serviceModes', 'common']);
   const abilities = useAbilities();
   const navigate = useNavigate();
   const create = useOverlay();
@@ -59,8 +76,28 @@ export function ProjectList({
       value: (p) => t(`common:enums.projectStatus.${p.status}`),
       render: (p) => <ProjectStatusTag status={p.status} />,
     },
-    { key: 'division', title: t('fields.division') },
+    {
+      key: 'phase',
+      title: t('fields.phase'),
+      value: (p) => (p.phase ? t(`lifecycle:phase.${p.phase}`) : t('lifecycle:notStarted')),
+      render: (p) => <PhaseTag phase={p.phase} />,
+    },
     { key: 'region', title: t('fields.region') },
+    { key: 'division', title: t('fields.division') },
+    {
+      key: 'businessLine',
+      title: t('fields.businessLine'),
+      defaultHidden: true,
+      value: (p) => (p.businessLine ? t(`enums.businessLine.${p.businessLine}`) : null),
+    },
+    {
+      key: 'contractValue',
+      title: t('fields.contractValue'),
+      align: 'right',
+      value: (p) => formatMoney(p.contractValue),
+      render: (p) => <MoneyText value={p.contractValue} />,
+    },
+    { key: 'contractNo', title: t('fields.contractNo'), defaultHidden: true },
     {
       key: 'startDate',
       title: t('fields.startDate'),
@@ -100,7 +137,32 @@ export function ProjectList({
       width: 140,
       options: PROJECT_STATUSES.map((s) => ({ value: s, label: t(`common:enums.projectStatus.${s}`) })),
     },
-  ];
+    {
+      name: 'serviceMode',
+      label: t('fields.serviceMode'),
+      width: 160,
+      options: SERVICE_MODE_VARIANTS.map((v) => ({ value: v, label: t(`serviceModes:variant.${v}`) })),
+    },
+    {
+      name: 'phase',
+      label: t('fields.phase'),
+      width: 140,
+      options: PROJECT_PHASES.map((ph) => ({ value: ph, label: t(`lifecycle:phase.${ph}`) })),
+    },
+    { name: 'region', label: t('fields.region'), width: 160 },
+    {
+      name: 'businessLine',
+      label: t('fields.businessLine'),
+      width: 160,
+      options: PROJECT_BUSINESS_LINES.map((b) => ({ value: b, label: t(`enums.businessLine.${b}`) })),
+    },
+    {
+      name: 'overdue',
+      label: t('fields.overdueFilter'),
+      width: 160,
+      options: [{ value: 'true', label: t('overdueOnly') }],
+    },
+  ].filter((f) => supportsFilter(f.name));
 
   return (
     <>
@@ -119,7 +181,7 @@ export function ProjectList({
         emptyText={abilities.manageOrganisation ? t('empty') : t('emptyNoAbility')}
         create={abilities.manageOrganisation ? { label: t('create'), onClick: () => create.show() } : null}
       />
-      <FormDrawer open={create.open} title={t('create')} onClose={create.close}>
+      <FormDrawer open={create.open} title={t('create')} onClose={create.close} width={720}>
         <ProjectCreateForm
           key={create.key}
           customerId={customerId}

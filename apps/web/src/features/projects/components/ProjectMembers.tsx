@@ -13,7 +13,7 @@ import { projectApi, projectKeys } from '../api/project.api';
 import { MemberForm } from '../forms/MemberForm';
 
 /** The project's members and their roles; managers add and remove them. */
-export function ProjectMembers({ project }: { project: Project }) {
+export function ProjectMembers({ project, title }: { project: Project; title?: string }) {
   const { t } = useTranslation(['projects', 'common']);
   const add = useOverlay();
   const confirm = useConfirmAction();
@@ -70,6 +70,8 @@ export function ProjectMembers({ project }: { project: Project }) {
     <>
       <ListPage<Membership>
         listKey="project-members"
+        title={title}
+        paramPrefix="m."
         queryKey={projectKeys.members(project.id)}
         fetchPage={wholeList((signal) => projectApi.members(project.id, signal))}
         paginated={false}

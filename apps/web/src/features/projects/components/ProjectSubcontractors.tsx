@@ -14,7 +14,7 @@ import { projectApi, projectKeys } from '../api/project.api';
 import { EngagementForm } from '../forms/EngagementForm';
 
 /** Subcontractors engaged on the project. */
-export function ProjectSubcontractors({ project }: { project: Project }) {
+export function ProjectSubcontractors({ project, title }: { project: Project; title?: string }) {
   const { t } = useTranslation(['projects', 'common']);
   const add = useOverlay();
   const confirm = useConfirmAction();
@@ -59,6 +59,8 @@ export function ProjectSubcontractors({ project }: { project: Project }) {
     <>
       <ListPage<Engagement>
         listKey="project-subcontractors"
+        title={title}
+        paramPrefix="s."
         queryKey={projectKeys.engagements(project.id)}
         fetchPage={wholeList((signal) => projectApi.engagements(project.id, signal))}
         paginated={false}

@@ -1,23 +1,32 @@
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { ReactNode } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Tabs } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Tabs } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '@opsdesk/contracts';
+import { useMe } from '../../../app/session/me';
 import { can } from '../../../shared/abilities/useAbilities';
 import { DetailHeader } from '../../../shared/components/DetailHeader';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useConfirmAction } from '../../../shared/components/useConfirmAction';
-import { formatDate, formatDateTime } from '../../../shared/format';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
+import { HandoverPanel } from '../../handovers/components/HandoverPanel';
+import { LifecyclePanel } from '../../lifecycle/components/LifecyclePanel';
+import { PhaseTag } from '../../lifecycle/components/TaskTags';
+import { OnDutyNow } from '../../roster/components/OnDutyNow';
+import { RosterCalendar } from '../../roster/components/RosterCalendar';
 import { projectApi, projectKeys } from '../api/project.api';
-import { ProjectMembers } from '../components/ProjectMembers';
+import { ProjectDocuments } from '../components/ProjectDocuments';
+import { ProjectOverview } from '../components/ProjectOverview';
 import { ProjectStatusTag } from '../components/ProjectStatusTag';
-import { ProjectSubcontractors } from '../components/ProjectSubcontractors';
+import { ProjectTeam } from '../components/ProjectTeam';
 import { ProjectEditForm } from '../forms/ProjectForm';
 
-const TABS = ['overview', 'members', 'subcontractors'] as const;
+const TABS = ['overview', 'team', 'handover', 'lifecycle', 'roster', 'documents'] as const;
 type Tab = (typeof TABS)[number];
+/** Old links: the team and the subcontractors were two tabs. */
+const ALIASES: Record<string, Tab> = { members: 'team', subcontractors: 'team' };
 
 export default function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -30,63 +39,53 @@ export default function ProjectDetailPage() {
 
 function ProjectDetail({ project }: { project: Project }) {
   const { t } = useTranslation(['projects', 'common']);
+  const me = useMe();
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(sp.get('tab') ?? '')
-    ? (sp.get('tab') as Tab)
-    : 'overview';
+  // The handover is the provider's internal work (staff only); customer contacts see no roster.
+  const internal = me.kind === 'staff';
+  const tabs = TABS.filter(
+    (x) => (x !== 'handover' || internal) && (x !== 'roster' || me.kind !== 'customer_contact'),
+  );
+  const asked = sp.get('tab') ?? '';
+  const wanted = ALIASES[asked] ?? asked;
+  const tab: Tab = (tabs as readonly string[]).includes(wanted) ? (wanted as Tab) : 'overview';
   const edit = useOverlay();
   const confirm = useConfirmAction();
-  const none = t('common:empty');
 
-  const overview = (
-    <Card
-      extra={
-        can(project, 'update') && (
-          <Button icon={<EditOutlined />} onClick={() => edit.show()}>
-            {t('common:actions.edit')}
-          </Button>
-        )
-      }
-    >
-      <Descriptions
-        column={{ xs: 1, sm: 1, md: 2 }}
-        items={[
-          { key: 'code', label: t('fields.code'), children: project.code },
-          { key: 'name', label: t('fields.name'), children: project.name },
-          {
-            key: 'customer',
-            label: t('fields.customer'),
-            children: <Link to={`/customers/${project.customerId}`}>{project.customerName}</Link>,
-          },
-          {
-            key: 'status',
-            label: t('fields.status'),
-            children: <ProjectStatusTag status={project.status} />,
-          },
-          { key: 'division', label: t('fields.division'), children: project.division ?? none },
-          { key: 'region', label: t('fields.region'), children: project.region ?? none },
-          { key: 'startDate', label: t('fields.startDate'), children: formatDate(project.startDate) },
-          { key: 'endDate', label: t('fields.endDate'), children: formatDate(project.endDate) },
-          { key: 'createdAt', label: t('common:createdAt'), children: formatDateTime(project.createdAt) },
-          { key: 'updatedAt', label: t('common:updatedAt'), children: formatDateTime(project.updatedAt) },
-          {
-            key: 'description',
-            label: t('fields.description'),
-            span: 'filled',
-            children: <div style={{ whiteSpace: 'pre-wrap' }}>{project.description ?? none}</div>,
-          },
-        ]}
-      />
-    </Card>
-  );
+  const panels: Record<Tab, { label: string; children: ReactNode }> = {
+    overview: {
+      label: t('tabs.overview'),
+      children: <ProjectOverview project={project} onEdit={() => edit.show()} />,
+    },
+    team: { label: t('tabs.team'), children: <ProjectTeam project={project} /> },
+    handover: { label: t('tabs.handover'), children: <HandoverPanel project={project} /> },
+    lifecycle: { label: t('tabs.lifecycle'), children: <LifecyclePanel project={project} /> },
+    roster: {
+      label: t('tabs.roster'),
+      children: (
+        <>
+          <div style={{ marginBottom: 16 }}>
+            <OnDutyNow owner={{ projectId: project.id }} />
+          </div>
+          <RosterCalendar owner={{ projectId: project.id }} />
+        </>
+      ),
+    },
+    documents: { label: t('tabs.documents'), children: <ProjectDocuments project={project} /> },
+  };
 
   return (
     <>
       <DetailHeader
         backTo="/projects"
         title={`${project.code} ${project.name}`}
-        tags={<ProjectStatusTag status={project.status} />}
+        tags={
+          <>
+            <ProjectStatusTag status={project.status} />
+            <PhaseTag phase={project.phase} />
+          </>
+        }
         actions={
           can(project, 'delete') && (
             <Button
@@ -111,18 +110,11 @@ function ProjectDetail({ project }: { project: Project }) {
       />
       <Tabs
         activeKey={tab}
+        destroyOnHidden
         onChange={(key) => setSp({ tab: key }, { replace: true })}
-        items={[
-          { key: 'overview', label: t('tabs.overview'), children: overview },
-          { key: 'members', label: t('tabs.members'), children: <ProjectMembers project={project} /> },
-          {
-            key: 'subcontractors',
-            label: t('tabs.subcontractors'),
-            children: <ProjectSubcontractors project={project} />,
-          },
-        ]}
+        items={tabs.map((key) => ({ key, ...panels[key] }))}
       />
-      <FormDrawer open={edit.open} title={t('edit')} onClose={edit.close}>
+      <FormDrawer open={edit.open} title={t('edit')} onClose={edit.close} width={720}>
         <ProjectEditForm key={edit.key} project={project} onDone={edit.close} />
       </FormDrawer>
     </>

@@ -1,0 +1,80 @@
+import type { Translation } from '../types';
+import type zh from '../zh-CN/ciTypes';
+
+/** CI types as data: admins add types and attributes in the UI, without code. */
+const en: Translation<typeof zh> = {
+  title: 'CI types',
+  description:
+    'Each type of configuration item has its own attributes. The system admin adds types and attributes to any type; an attribute change makes a new version, and existing items are checked against it the next time they are changed.',
+  create: 'New type',
+  edit: 'Edit type',
+  builtIn: 'Built-in',
+  custom: 'Custom',
+  keyHint:
+    'The type key: lower-case letters, digits and underscores, starting with a letter; it cannot change later.',
+  deleteContent: 'Only a custom type that no item uses can be deleted.',
+  viewCis: 'Items of this type',
+  importCis: 'Import items of this type',
+  fields: {
+    key: 'Key',
+    label: 'Name',
+    labelZh: 'Chinese name',
+    labelEn: 'English name',
+    category: 'Category',
+    origin: 'Origin',
+    attributeCount: 'Attributes',
+    version: 'Version',
+    sortOrder: 'Order',
+    attributeKey: 'Attribute key',
+    kind: 'Kind',
+    required: 'Required',
+    unique: 'Unique',
+    unit: 'Unit',
+    min: 'Minimum',
+    max: 'Maximum',
+    maxLength: 'Maximum length',
+    refTypes: 'May refer to',
+    options: 'Options',
+    optionValue: 'Value',
+    flags: 'Constraints',
+    settings: 'Settings',
+  },
+  kinds: {
+    text: 'Text',
+    number: 'Number',
+    integer: 'Whole number',
+    date: 'Date',
+    boolean: 'Yes/no',
+    enum: 'Choice',
+    ip: 'IP address',
+    mac: 'MAC address',
+    reference: 'Reference to a CI',
+  },
+  attributes: {
+    title: 'Attributes',
+    add: 'Add attribute',
+    new: 'New attribute',
+    none: 'No attributes yet.',
+    remove: 'Remove attribute',
+    builtIn: 'Built-in attributes cannot be removed',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    keyHint: 'Lower-case letters, digits and underscores, starting with a letter',
+    keyFixed: 'A saved attribute keeps its key',
+    kindFixed: 'A saved attribute keeps its kind; add a new attribute instead',
+    refTypesHint: 'Leave empty to allow items of any type',
+    addOption: 'Add option',
+    removeOption: 'Remove option',
+    versionHint:
+      'Changing attributes makes a new version; existing items stay valid and are checked against it the next time they are changed.',
+  },
+  settings: {
+    unit: 'Unit: {{unit}}',
+    range: 'Range: {{min}} to {{max}}',
+    maxLength: 'At most {{max}} characters',
+    refTypes: 'Refers to: {{types}}',
+    anyType: 'Refers to any type',
+  },
+};
+
+export default en;

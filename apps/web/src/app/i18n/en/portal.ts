@@ -1,0 +1,67 @@
+import type { Translation } from '../types';
+import type zh from '../zh-CN/portal';
+
+/** The customer portal: contacts raise, follow, confirm and rate their tickets. */
+const en: Translation<typeof zh> = {
+  list: {
+    title: 'My tickets',
+    mine: 'Raised by me',
+    organisation: 'All of my organisation',
+    ticket: 'Ticket',
+    progress: 'Progress',
+    inProgress: 'In progress',
+    done: 'Done',
+    search: 'Search number, title or text',
+    empty: 'You have not raised any tickets. For a fault or a request, choose “Report a fault / request”.',
+  },
+  raise: {
+    title: 'Report a fault / request',
+    intro: 'Tell us briefly what went wrong or what you need. We will handle it soon and keep you informed.',
+    project: 'Service project',
+    kind: 'Kind',
+    titleLabel: 'Title',
+    titlePlaceholder: 'e.g. The printer on the third floor does not print',
+    description: 'Details',
+    descriptionHint: 'When it started, who is affected, what you tried, a phone number.',
+    urgency: 'Urgency',
+    businessStopped: 'System down, business stopped',
+    attachments: 'Attachments',
+    attachmentsHint: 'Screenshots, photos, documents (images, PDF, Office documents, text, ZIP).',
+    chooseFiles: 'Choose files',
+    submit: 'Submit',
+    uploading: 'Uploading attachment {{current}}/{{total}}…',
+    done: 'Submitted as {{number}}',
+    someFilesFailed: 'The ticket was submitted, but these files were not uploaded: {{files}}',
+    fileFailed: '{{name}} ({{message}})',
+    listSeparator: '; ',
+  },
+  detail: {
+    handler: 'Handled by',
+    waiting: 'Not yet assigned',
+    progress: 'Progress',
+    resolvedTitle: 'Your request has been handled',
+    resolution: 'Resolution ({{code}})',
+    confirmPrompt: 'Please confirm that it is solved. If it is not, reopen it and we will carry on.',
+    confirm: 'Yes, it is solved',
+    reject: 'Not solved, reopen',
+    confirmQuestion: 'Confirm that it is solved and close the ticket?',
+    yourRating: 'Your rating',
+    thanks: 'Thank you for your rating; it helps us improve.',
+  },
+  rating: {
+    title: 'Rate the service',
+    stars: 'Satisfaction',
+    levels: {
+      '1': 'Very dissatisfied',
+      '2': 'Dissatisfied',
+      '3': 'Neutral',
+      '4': 'Satisfied',
+      '5': 'Very satisfied',
+    },
+    comment: 'Comments',
+    commentPlaceholder: 'optional',
+    submit: 'Submit rating',
+    thanks: 'Thank you for your rating',
+  },
+};
+export default en;

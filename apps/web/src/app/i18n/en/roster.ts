@@ -1,0 +1,56 @@
+import type { Translation } from '../types';
+import type zh from '../zh-CN/roster';
+
+const en: Translation<typeof zh> = {
+  title: 'Duty roster',
+  empty: 'No shifts in this period.',
+  noShift: 'No shift',
+  more: '+{{count}} more',
+  timeZoneNote: 'All times are China Standard Time (Asia/Shanghai).',
+  timeZoneHelp: 'China Standard Time',
+  choose: 'Choose a project or a team.',
+  of: {
+    project: 'Project roster',
+    team: 'Team roster',
+    projectPlaceholder: 'Choose a project',
+    teamPlaceholder: 'Choose a team',
+  },
+  mode: { week: 'Week', month: 'Month' },
+  range: { week: '{{from}} to {{to}}', previous: 'Previous', next: 'Next', today: 'Today' },
+  labels: { day: 'Day', night: 'Night', duty: 'On duty', hotline: 'Hotline' },
+  fields: {
+    user: 'On duty',
+    label: 'Shift',
+    startsAt: 'Starts',
+    endsAt: 'Ends',
+    phone: 'Phone',
+    time: 'Time',
+  },
+  shift: { create: 'New shift', title: 'Shift', deleteTitle: 'Delete the "{{label}}" shift of {{name}}?' },
+  formTitle: { shift: 'New shift', rotation: 'Rotation', edit: 'Edit shift', swap: 'Swap shift' },
+  rotation: {
+    title: 'Rotation',
+    submit: 'Create shifts',
+    created: '{{count}} shifts created',
+    from: 'First day',
+    days: 'Days',
+    shifts: 'Daily shifts',
+    shiftsHelp: 'Name, start and end (HH:MM, China time); an end at or before the start is the next morning',
+    start: 'Start',
+    end: 'End',
+    addShift: 'Add shift',
+    people: 'People in turn',
+    peopleHelp: 'They take turns in the order chosen',
+  },
+  swap: {
+    title: 'Swap',
+    submit: 'Swap shift',
+    done: 'Shift swapped; both people are told',
+    to: 'Hand to',
+    reason: 'Reason',
+    history: 'Swaps',
+    entry: '{{from}} → {{to}}: {{reason}} ({{by}}, {{at}})',
+  },
+  onDuty: { title: 'On duty now', nobody: 'Nobody is on duty now.', fromTeam: 'Duty team' },
+};
+export default en;

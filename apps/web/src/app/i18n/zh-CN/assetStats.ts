@@ -1,0 +1,31 @@
+/** 资产统计：按项目或全部项目，按类型、状态、厂商、站点、保修和年限统计。 */
+export default {
+  title: '资产统计',
+  export: '导出',
+  total: '配置项总数',
+  asOf: '统计日期：{{date}}（北京时间）。点击图表中的柱或扇区可查看对应的配置项。',
+  empty: '您可见的项目中还没有配置项。',
+  emptyProject: '该项目还没有配置项。',
+  unknown: '未知',
+  noVendor: '未填写厂商',
+  noSite: '未指定站点',
+  others: '其他',
+  warranty: {
+    expired: '已过保',
+    within30: '30 天内到期',
+    within60: '31–60 天到期',
+    within90: '61–90 天到期',
+    later: '90 天以后',
+    unknown: '未填写',
+    within90Total: '90 天内到期',
+  },
+  charts: {
+    warranty: '保修到期',
+    status: '按状态',
+    type: '按类型',
+    vendor: '按厂商',
+    site: '按站点',
+    age: '按采购年份（资产年限）',
+    project: '按项目',
+  },
+};

@@ -1,0 +1,412 @@
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Tooltip,
+} from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ATTRIBUTE_KINDS, CI_CATEGORIES, CiTypeCreateSchema, CiTypeUpdateSchema } from '@opsdesk/contracts';
+import type { AttributeDef, AttributeKind, CiType } from '@opsdesk/contracts';
+import { ContractFormView } from '../../../shared/form/ContractFormView';
+import { useContractForm } from '../../../shared/form/useContractForm';
+import type { FormInstance } from 'antd';
+import type { FormValues } from '../../../shared/form/useContractForm';
+import { useCmdbLabels } from '../../cmdb/labels';
+import { ciTypeApi, ciTypeKeys } from '../api/ci-type.api';
+import { useCiTypes } from '../api/useCiTypes';
+
+const NUMERIC: AttributeKind[] = ['number', 'integer'];
+
+/** One attribute as the API takes it: only the settings its kind has (a kind change drops the rest). */
+export function cleanAttribute(a: Record<string, unknown>): Record<string, unknown> {
+  const kind = a.kind as AttributeKind;
+  const blank = (v: unknown) => v === undefined || v === null || v === '';
+  const out: Record<string, unknown> = {
+    key: typeof a.key === 'string' ? a.key.trim() : a.key,
+    label: a.label ?? { 'zh-CN': '', en: '' },
+    kind,
+    required: a.required === true,
+    unique: a.unique === true && kind !== 'boolean' && kind !== 'date',
+  };
+  if (NUMERIC.includes(kind)) {
+    out.unit = blank(a.unit) ? null : a.unit;
+    out.min = blank(a.min) ? null : a.min;
+    out.max = blank(a.max) ? null : a.max;
+  }
+  if (kind === 'text') out.maxLength = blank(a.maxLength) ? null : a.maxLength;
+  if (kind === 'enum') out.options = (a.options as unknown[] | undefined) ?? [];
+  if (kind === 'reference') out.refTypes = (a.refTypes as string[] | undefined) ?? [];
+  return out;
+}
+
+const toInput = (v: FormValues) => ({
+  ...v,
+  attributes: ((v.attributes as Record<string, unknown>[] | undefined) ?? []).map(cleanAttribute),
+});
+
+/** The Chinese and English name side by side (both required: the UI and templates use both). */
+function LabelPair({ name, required = true }: { name: (string | number)[]; required?: boolean }) {
+  const { t } = useTranslation('ciTypes');
+  return (
+    <Row gutter={8}>
+      <Col xs={24} sm={12}>
+        <Form.Item name={[...name, 'zh-CN']} label={t('fields.labelZh')} required={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12}>
+        <Form.Item name={[...name, 'en']} label={t('fields.labelEn')} required={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/** The settings of one attribute; what is offered depends on its kind. */
+function AttributeEditor({
+  form,
+  field,
+  index,
+  count,
+  saved,
+  onRemove,
+  onMove,
+}: {
+  form: FormInstance;
+  field: { key: number; name: number };
+  index: number;
+  count: number;
+  /** The attribute as saved (kind and key stay; built-in ones stay). */
+  saved: AttributeDef | undefined;
+  onRemove: () => void;
+  onMove: (to: number) => void;
+}) {
+  const { t } = useTranslation(['ciTypes', 'common']);
+  const labels = useCmdbLabels();
+  const { types } = useCiTypes();
+  const kind = Form.useWatch(['attributes', field.name, 'kind'], form) as AttributeKind | undefined;
+  const key = Form.useWatch(['attributes', field.name, 'key'], form) as string | undefined;
+  const zh = Form.useWatch(['attributes', field.name, 'label', 'zh-CN'], form) as string | undefined;
+  return (
+    <Card
+      size="small"
+      title={`${index + 1}. ${zh || key || t('attributes.new')}`}
+      extra={
+        <Space size={0}>
+          <Tooltip title={t('attributes.moveUp')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowUpOutlined />}
+              aria-label={t('attributes.moveUp')}
+              disabled={index === 0}
+              onClick={() => onMove(index - 1)}
+            />
+          </Tooltip>
+          <Tooltip title={t('attributes.moveDown')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowDownOutlined />}
+              aria-label={t('attributes.moveDown')}
+              disabled={index === count - 1}
+              onClick={() => onMove(index + 1)}
+            />
+          </Tooltip>
+          <Tooltip title={saved?.system ? t('attributes.builtIn') : t('attributes.remove')}>
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('attributes.remove')}
+              disabled={saved?.system}
+              onClick={onRemove}
+            />
+          </Tooltip>
+        </Space>
+      }
+    >
+      <Row gutter={8}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name={[field.name, 'key']}
+            label={t('fields.attributeKey')}
+            required
+            extra={saved ? t('attributes.keyFixed') : t('attributes.keyHint')}
+          >
+            <Input maxLength={40} disabled={!!saved} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name={[field.name, 'kind']}
+            label={t('fields.kind')}
+            required
+            extra={saved ? t('attributes.kindFixed') : undefined}
+          >
+            <Select
+              disabled={!!saved}
+              options={ATTRIBUTE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <LabelPair name={[field.name, 'label']} />
+      <Space wrap size="large">
+        <Form.Item name={[field.name, 'required']} valuePropName="checked" noStyle>
+          <Checkbox>{t('fields.required')}</Checkbox>
+        </Form.Item>
+        <Form.Item name={[field.name, 'unique']} valuePropName="checked" noStyle>
+          <Checkbox disabled={kind === 'boolean' || kind === 'date'}>{t('fields.unique')}</Checkbox>
+        </Form.Item>
+      </Space>
+      {kind && NUMERIC.includes(kind) && (
+        <Row gutter={8} style={{ marginTop: 12 }}>
+          <Col xs={24} sm={8}>
+            <Form.Item name={[field.name, 'unit']} label={t('fields.unit')}>
+              <Input maxLength={20} placeholder="GB" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name={[field.name, 'min']} label={t('fields.min')}>
+              <InputNumber style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name={[field.name, 'max']} label={t('fields.max')}>
+              <InputNumber style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      {kind === 'text' && (
+        <Form.Item name={[field.name, 'maxLength']} label={t('fields.maxLength')} style={{ marginTop: 12 }}>
+          <InputNumber min={1} max={4000} precision={0} placeholder="500" style={{ width: 160 }} />
+        </Form.Item>
+      )}
+      {kind === 'reference' && (
+        <Form.Item
+          name={[field.name, 'refTypes']}
+          label={t('fields.refTypes')}
+          extra={t('attributes.refTypesHint')}
+          style={{ marginTop: 12 }}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={types.map((ty) => ({ value: ty.key, label: labels.type(ty) }))}
+          />
+        </Form.Item>
+      )}
+      {kind === 'enum' && (
+        <Form.List name={[field.name, 'options']}>
+          {(options, ops, { errors }) => (
+            <div style={{ marginTop: 12 }}>
+              <div style={{ marginBottom: 8 }}>{t('fields.options')}</div>
+              {options.map((o) => (
+                <Row key={o.key} gutter={8} align="top">
+                  <Col xs={24} sm={7}>
+                    <Form.Item name={[o.name, 'value']} required>
+                      <Input
+                        placeholder={t('fields.optionValue')}
+                        aria-label={t('fields.optionValue')}
+                        maxLength={60}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={10} sm={7}>
+                    <Form.Item name={[o.name, 'label', 'zh-CN']} required>
+                      <Input
+                        placeholder={t('fields.labelZh')}
+                        aria-label={t('fields.labelZh')}
+                        maxLength={100}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={10} sm={7}>
+                    <Form.Item name={[o.name, 'label', 'en']} required>
+                      <Input
+                        placeholder={t('fields.labelEn')}
+                        aria-label={t('fields.labelEn')}
+                        maxLength={100}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={4} sm={3}>
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('attributes.removeOption')}
+                      onClick={() => ops.remove(o.name)}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => ops.add({ value: '', label: { 'zh-CN': '', en: '' } })}
+              >
+                {t('attributes.addOption')}
+              </Button>
+              <Form.ErrorList errors={errors} />
+            </div>
+          )}
+        </Form.List>
+      )}
+    </Card>
+  );
+}
+
+/** The fields of a type: its names, category, order, and the list of its attributes. */
+function TypeFields({
+  form,
+  saved,
+  isNew,
+}: {
+  form: FormInstance;
+  saved: CiType | undefined;
+  isNew: boolean;
+}) {
+  const { t } = useTranslation(['ciTypes', 'common']);
+  const labels = useCmdbLabels();
+  return (
+    <>
+      {isNew && (
+        <Form.Item name="key" label={t('fields.key')} required extra={t('keyHint')}>
+          <Input maxLength={40} autoComplete="off" />
+        </Form.Item>
+      )}
+      <LabelPair name={['label']} />
+      <Row gutter={8}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="category" label={t('fields.category')} required>
+            <Select options={CI_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="sortOrder" label={t('fields.sortOrder')}>
+            <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.List name="attributes">
+        {(fields, ops, { errors }) => (
+          <Flex vertical gap={12}>
+            <Flex justify="space-between" align="center">
+              <strong>{t('attributes.title')}</strong>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  ops.add({
+                    key: '',
+                    kind: 'text',
+                    label: { 'zh-CN': '', en: '' },
+                    required: false,
+                    unique: false,
+                  })
+                }
+              >
+                {t('attributes.add')}
+              </Button>
+            </Flex>
+            {fields.length === 0 && <div style={{ color: 'rgba(0,0,0,.45)' }}>{t('attributes.none')}</div>}
+            {fields.map((field, index) => (
+              <AttributeEditor
+                key={field.key}
+                form={form}
+                field={field}
+                index={index}
+                count={fields.length}
+                // The list keys its initial items 0…n-1 and keeps a key with its item when moved.
+                saved={saved?.attributes[field.key]}
+                onRemove={() => ops.remove(field.name)}
+                onMove={(to) => ops.move(index, to)}
+              />
+            ))}
+            <Form.ErrorList errors={errors} />
+          </Flex>
+        )}
+      </Form.List>
+    </>
+  );
+}
+
+/** A new CI type (admin): key, names, category and its attributes. */
+export function CiTypeCreateForm({ onDone }: { onDone: (saved?: CiType) => void }) {
+  const { t } = useTranslation('common');
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const form = useContractForm({
+    schema: CiTypeCreateSchema,
+    toInput,
+    submit: (data) => ciTypeApi.create(data),
+    onSuccess: (saved) => {
+      void qc.invalidateQueries({ queryKey: ciTypeKeys.all });
+      message.success(t('form.created'));
+      onDone(saved);
+    },
+  });
+  return (
+    <ContractFormView
+      form={form}
+      onCancel={() => onDone()}
+      initialValues={{ category: 'other', sortOrder: 1000, attributes: [], label: { 'zh-CN': '', en: '' } }}
+    >
+      <TypeFields form={form.form} saved={undefined} isNew />
+    </ContractFormView>
+  );
+}
+
+/**
+ * Edit a type (admin). Saving attribute changes makes a new version; CIs are checked against it
+ * the next time they are written. Saved attributes keep their key and kind; built-in ones stay.
+ */
+export function CiTypeEditForm({ type, onDone }: { type: CiType; onDone: () => void }) {
+  const { t } = useTranslation('common');
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const form = useContractForm({
+    schema: CiTypeUpdateSchema,
+    toInput,
+    submit: (data) => ciTypeApi.update(type.id, data),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ciTypeKeys.all });
+      message.success(t('form.saved'));
+      onDone();
+    },
+  });
+  return (
+    <ContractFormView
+      form={form}
+      onCancel={onDone}
+      initialValues={{
+        label: type.label,
+        category: type.category,
+        sortOrder: type.sortOrder,
+        attributes: type.attributes.map((a) => ({
+          ...a,
+          required: a.required ?? false,
+          unique: a.unique ?? false,
+        })),
+      }}
+    >
+      <TypeFields form={form.form} saved={type} isNew={false} />
+    </ContractFormView>
+  );
+}
