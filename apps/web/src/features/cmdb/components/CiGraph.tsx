@@ -13,7 +13,7 @@ import type { ChartOption } from '../charts/LazyChart';
 import { useCmdbLabels } from '../labels';
 import type { CmdbLabels } from '../labels';
 
-/** Colours of CI types in graphs: a type keeps its colour wherever it appears. */
+/** Colours of CI types in a graph, one per type present (in the order the types appear). */
 export const TYPE_PALETTE = [
   '#1668dc',
   '#52c41a',
@@ -28,11 +28,6 @@ export const TYPE_PALETTE = [
   '#8c8c8c',
   '#08979c',
 ];
-export function typeColour(key: string): string {
-  let h = 0;
-  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return TYPE_PALETTE[h % TYPE_PALETTE.length]!;
-}
 
 /** The neighbourhood as an ECharts force-directed graph: nodes by type, edges labelled by relation. */
 export function graphOption(g: Graph, labels: CmdbLabels): ChartOption {
@@ -75,7 +70,10 @@ export function graphOption(g: Graph, labels: CmdbLabels): ChartOption {
         },
         lineStyle: { color: 'source', curveness: 0.12, opacity: 0.7 },
         emphasis: { focus: 'adjacency' },
-        categories: types.map((t) => ({ name: labels.type(t), itemStyle: { color: typeColour(t.key) } })),
+        categories: types.map((t, i) => ({
+          name: labels.type(t),
+          itemStyle: { color: TYPE_PALETTE[i % TYPE_PALETTE.length] },
+        })),
         data: g.nodes.map((n) => ({
           id: n.id,
           name: n.name,
