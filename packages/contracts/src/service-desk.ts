@@ -183,7 +183,8 @@ export const SlaPolicyUpdateSchema = z.strictObject({
 });
 
 // ── Clocks and breaches ──────────────────────────────────────────────────────
-export const SLA_METRICS = ['response', 'resolution'] as const;
+/** `arrival`: a work order's on-site arrival clock (dispatch → check-in, docs/decisions/0400). */
+export const SLA_METRICS = ['response', 'resolution', 'arrival'] as const;
 export const ExplainedIntervalSchema = z.object({
   kind: z.enum(['working', 'non_working', 'paused']),
   start: Timestamp,

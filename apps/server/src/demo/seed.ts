@@ -10,6 +10,7 @@ import { recordAudit } from '../modules/audit/audit.record.js';
 import { seedCmdbDemo } from '../modules/cmdb/cmdb.demo.js';
 import { seedServiceDeskDemo } from '../modules/service-desk/service-desk.demo.js';
 import { seedServiceProjects } from '../modules/lifecycle/service-projects.demo.js';
+import { seedFieldWorkDemo } from '../modules/field-work/field-work.demo.js';
 
 export interface DemoLogin {
   username: string;
@@ -30,7 +31,7 @@ export interface DemoWorld {
 export type DemoSeeder = (world: DemoWorld) => Promise<void>;
 
 /** Modules append seeders here; they run in order in the demo transaction. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedServiceProjects, seedCmdbDemo, seedServiceDeskDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedServiceProjects, seedCmdbDemo, seedServiceDeskDemo, seedFieldWorkDemo];
 
 const SEEDED_KEY = 'demo.seeded';
 

@@ -18,6 +18,7 @@ import { tenderRoutes } from '../modules/tenders/tender.routes.js';
 import { rosterRoutes } from '../modules/roster/roster.routes.js';
 import { serviceDeskRoutes } from '../modules/service-desk/service-desk.routes.js';
 import { cmdbRoutes } from '../modules/cmdb/cmdb.routes.js';
+import { fieldWorkRoutes } from '../modules/field-work/field-work.routes.js';
 
 /** Every module's routes, mounted under /api/v1. A new module adds one line here. */
 export const MODULE_ROUTES: ((app: ZodApp) => Promise<void>)[] = [
@@ -40,4 +41,5 @@ export const MODULE_ROUTES: ((app: ZodApp) => Promise<void>)[] = [
   tokenRoutes,
   serviceDeskRoutes,
   cmdbRoutes,
+  fieldWorkRoutes,
 ];

@@ -1,1 +1,2 @@
 export * from './arrival.js';
+export * from './access.js';

@@ -4,3 +4,4 @@ export * from './shared.js';
 export * from './service-projects.js';
 export * from './service-desk.js';
 export * from './cmdb.js';
+export * from './field-work.js';

@@ -38,10 +38,14 @@ const seeded = new WeakSet<object>();
 /**
  * Inserts the package's years that the table lacks (ON CONFLICT DO NOTHING: safe on every node at
  * once). Runs once per process and database handle; `force` re-checks (tests, the daily job).
+ * A transaction is a handle of its own, so this runs for every resolver made on one: it reads the
+ * years present first and writes only those missing (one query, not one insert per package year).
  */
 export async function ensureHolidayYears(db: DbOrTx, now: Date, force = false): Promise<number> {
   if (!force && seeded.has(db)) return 0;
-  const years = packageHolidayYears();
+  const present = await db.execute<{ year: number }>(sql`SELECT year FROM holiday_years`);
+  const have = new Set(present.rows.map((r) => Number(r.year)));
+  const years = packageHolidayYears().filter((y) => !have.has(y.year));
   let inserted = 0;
   for (const y of years) {
     const res =

@@ -214,6 +214,8 @@ export async function retargetClocks(
     return;
   }
   for (const row of rows) {
+    // A work order's arrival clock follows the project's arrival targets, not the policy (decision 0400).
+    if (row.metric === 'arrival') continue;
     const target = policy ? targetFor(policy, ticket.priority, row.metric) : null;
     if (!target || target === row.targetMinutes) continue;
     await saveDerived(tx, row, await resolver.definition(row.calendarId), now, {

@@ -34,7 +34,7 @@ export function systemCtx(deps: Deps, job: string, now: Date): AnonCtx {
   };
 }
 
-const METRIC_LABEL = { response: '响应时限', resolution: '解决时限' } as const;
+const METRIC_LABEL = { response: '响应时限', resolution: '解决时限', arrival: '到场时限' } as const;
 
 /**
  * The SLA timer sweep (a pg-boss cron job, every minute). It reads only clocks whose
@@ -52,6 +52,9 @@ export async function sweepClocks(deps: Deps): Promise<number> {
       sql`SELECT id, ticket_id FROM sla_clocks WHERE next_check_at <= ${now} ORDER BY next_check_at LIMIT ${BATCH}`,
     );
     if (!due.rows.length) break;
+    // One resolver per round (its doc: one per request or job run): each calendar and the holiday
+    // data are read once for all the clocks, not once per clock inside its transaction.
+    const resolver = new CalendarResolver(deps.db, now);
     let progressed = 0;
     for (const c of due.rows) {
       const done = await deps.db.transaction(async (tx) => {
@@ -63,7 +66,7 @@ export async function sweepClocks(deps: Deps): Promise<number> {
           .where(sql`${slaClocks.id} = ${c.id} AND ${slaClocks.nextCheckAt} <= ${now}`)
           .for('update', { skipLocked: true });
         if (!rows[0]) return false;
-        await checkClock(tx, systemCtx(deps, 'sla.sweep', now), ticket, rows[0]);
+        await checkClock(tx, systemCtx(deps, 'sla.sweep', now), ticket, rows[0], resolver);
         return true;
       });
       if (done) progressed++;
@@ -89,9 +92,14 @@ async function recipients(
 }
 
 /** Fires the clock's due escalation steps and its breach, then schedules its next check. */
-async function checkClock(tx: DbOrTx, who: AnonCtx, ticket: TicketRow, row: SlaClockRow): Promise<void> {
+async function checkClock(
+  tx: DbOrTx,
+  who: AnonCtx,
+  ticket: TicketRow,
+  row: SlaClockRow,
+  resolver: CalendarResolver,
+): Promise<void> {
   const now = who.now;
-  const resolver = new CalendarResolver(tx, now);
   const def = await resolver.definition(row.calendarId);
   const clock = domainClock(row);
   const st = clockState(clock, def, instant(now.getTime()));

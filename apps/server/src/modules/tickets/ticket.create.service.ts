@@ -52,11 +52,24 @@ export async function kickMail(ctx: { deps: Ctx['deps'] }): Promise<void> {
   await ctx.deps.jobs.send(MAIL_JOB, {}).catch(() => undefined);
 }
 
-export async function createTicket(ctx: Ctx, input: z.output<typeof TicketCreateSchema>): Promise<TicketRow> {
+export interface CreateTicketOptions {
+  /**
+   * Another module raises the ticket by its own rule and has checked the actor's right to do what
+   * raised it (an inspection's abnormal reading entered by a field engineer raises an incident;
+   * docs/decisions/0400). The project must still be visible to the actor.
+   */
+  trusted?: boolean;
+}
+
+export async function createTicket(
+  ctx: Ctx,
+  input: z.output<typeof TicketCreateSchema>,
+  opts: CreateTicketOptions = {},
+): Promise<TicketRow> {
   const { actor } = ctx;
   const project = await findVisibleProject(ctx.db, actor, input.projectId);
   if (!project) throw AppError.field('projectId', 'rule.unknownReference');
-  if (!canRaiseTicket(actor, project.id)) throw AppError.forbidden();
+  if (!opts.trusted && !canRaiseTicket(actor, project.id)) throw AppError.forbidden();
   const contact = actor.kind === 'customer_contact';
   if (contact && (input.groupId || input.assigneeId || input.watcherIds.length || input.parentId))
     throw AppError.forbidden();

@@ -55,6 +55,29 @@ export interface TransitionEnv {
   lifecycles: Lifecycles;
 }
 
+/** One lifecycle action that the engine allowed, as an extension sees it. */
+export interface TransitionChange {
+  before: TicketRow;
+  after: TicketRow;
+  action: string;
+  /** The fields the engine checked (`requiredFields`), normalised. */
+  values: Readonly<Record<string, unknown>>;
+  /** The request's fields as given (a module's own extra fields travel here). */
+  input: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A module's part of a transition (work orders keep their arrival clock and side table, findings
+ * follow their ticket; docs/decisions/0400). It runs in the transition's transaction after the
+ * ticket row and its clocks changed; throwing an AppError refuses the whole action. A hook that
+ * changes the ticket row again returns the new row.
+ */
+export type TransitionHook = (env: TransitionEnv, change: TransitionChange) => Promise<TicketRow | void>;
+const transitionHooks = new Map<string, TransitionHook>();
+export function onTicketTransition(name: string, hook: TransitionHook): void {
+  transitionHooks.set(name, hook);
+}
+
 /**
  * Runs one lifecycle action on a locked ticket: the pure engine decides, then the ticket row, its
  * SLA clocks, its history, the audit log and the notifications change in the caller's transaction.
@@ -119,8 +142,10 @@ export async function runTransition(
     patch.emergencyCheckAt = null;
   }
 
-  const after = await updateTicketRow(tx, ticket.id, patch);
+  let after = await updateTicketRow(tx, ticket.id, patch);
   await applyClockEffects(tx, env.resolver, ticket.id, fx, now);
+  for (const hook of transitionHooks.values())
+    after = (await hook(env, { before: ticket, after, action, values: r.values, input })) ?? after;
 
   // A consultation's answer is also the public reply the requester reads.
   if (typeof r.values['answerText'] === 'string') {
