@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { coldStart } from './cold-start.js';
 import { cmdb } from './cmdb.js';
+import { serviceDesk } from './service-desk.js';
 import type { Bench, Row } from './types.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Every benchmark. Each prints nothing itself and returns rows for the table. */
-const BENCHES: Bench[] = [coldStart, cmdb];
+const BENCHES: Bench[] = [coldStart, cmdb, serviceDesk];
 
 function printTable(rows: Row[]): void {
   const head = ['benchmark', 'metric', 'value', 'target', 'met'];

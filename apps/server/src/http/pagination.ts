@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, isNull, or, sql } from 'drizzle-orm';
 import type { AnyColumn, SQL } from 'drizzle-orm';
 import { AppError } from './app-error.js';
 
@@ -66,13 +66,15 @@ export function keyset<Row extends Record<string, unknown>>(
   if (input.cursor) {
     const [cKey, value, id] = decode(input.cursor);
     if (cKey !== sortParam) throw AppError.field('cursor', 'rule.invalidCursor');
-    const after = descending ? lt : gt;
+    // Cursor values are JSON (a timestamp is an ISO string): compare them as raw parameters so the
+    // column's own driver mapping (which expects a Date for timestamps) is never applied to them.
+    const op = sql.raw(descending ? '<' : '>');
     if (value === null) {
-      where = and(isNull(col), after(idColumn, id));
+      where = and(isNull(col), sql`${idColumn} ${op} ${id}`);
     } else if (spec.nullable) {
-      where = or(after(col, value), and(eq(col, value), after(idColumn, id)), isNull(col));
+      where = or(sql`${col} ${op} ${value}`, and(sql`${col} = ${value}`, sql`${idColumn} ${op} ${id}`), isNull(col));
     } else {
-      where = descending ? sql`(${col}, ${idColumn}) < (${value}, ${id})` : sql`(${col}, ${idColumn}) > (${value}, ${id})`;
+      where = sql`(${col}, ${idColumn}) ${op} (${value}, ${id})`;
     }
   }
 
