@@ -123,6 +123,16 @@ describe('service projects journey (Chromium)', () => {
     await poll(() => page.getByText('确定并配备客户经理').count()).toBeGreaterThan(0);
     await snap(page, 'service-projects-handover-decided');
 
+    // The project list shows the chosen mode and filters on it (the filter lives in the URL).
+    const code = encodeURIComponent(`JT-${u}`);
+    await page.goto(`/projects?serviceMode=on_site.business_support&q=${code}`);
+    const listed = page.locator('tr').filter({ hasText: projectName });
+    await poll(() => listed.count()).toBe(1);
+    await poll(() => listed.getByText('驻场业务支撑').count()).toBe(1);
+    await page.goto(`/projects?serviceMode=remote&q=${code}`);
+    await poll(() => page.getByText('没有符合筛选条件的记录').count()).toBeGreaterThan(0);
+    await page.goto(`${projectUrl}?tab=handover`);
+
     // 4. Start the project: the start checklist is due 3 weeks after the service start.
     await page.getByRole('tab', { name: '生命周期检查清单' }).click();
     await page.getByRole('button', { name: /^启动项目$/ }).click();

@@ -25,6 +25,7 @@ export async function apiAs(username: string, password: string) {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
   };
 }
 

@@ -14,7 +14,7 @@ export * from './service-projects/index.js';
 export * from './calendars.js';
 export * from './tickets.js';
 export * from './service-desk.js';
-export * from './cmdb.js';
+export * from './cmdb/index.js';
 export * from './field-work/index.js';
 export {
   GLOBAL_ROLES,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DELIVERY_TYPES, PROJECT_BUSINESS_LINES, PROJECT_PHASES, PROJECT_ROLES, RENEWAL_STATUSES, SPECIALTIES, USER_KINDS } from '@opsdesk/domain';
+import { DELIVERY_TYPES, PROJECT_BUSINESS_LINES, PROJECT_PHASES, PROJECT_ROLES, RENEWAL_STATUSES, SERVICE_MODES, SERVICE_MODE_VARIANTS, SPECIALTIES, USER_KINDS } from '@opsdesk/domain';
 import { DateOnly, Name, OptionalText, Timestamp, listQuery, page } from './common.js';
 import { defineRules } from './messages.js';
 import { MoneyOutput, OptionalMoney } from './service-projects/fields.js';
@@ -16,6 +16,10 @@ export const ProjectAbilitiesSchema = z.object({
   delete: z.boolean(),
   manageMembers: z.boolean(),
   manageSubcontractors: z.boolean(),
+  /** Create and edit the project's CIs (cmdbAbilities in @opsdesk/domain: `update`). */
+  cmdbCreate: z.boolean(),
+  /** Import CI files into the project (cmdbAbilities: `import`). */
+  cmdbImport: z.boolean(),
 });
 
 export const ProjectSchema = z
@@ -48,6 +52,8 @@ export const ProjectSchema = z
     /** The delivery lifecycle phase; null until the project is started (POST /projects/:id/lifecycle/start). */
     phase: z.enum(PROJECT_PHASES).nullable(),
     dutyTeamId: z.uuid().nullable(),
+    /** The service mode chosen at the project's handover; null until it is decided. */
+    serviceMode: z.object({ mode: z.enum(SERVICE_MODES), variant: z.enum(SERVICE_MODE_VARIANTS) }).nullable(),
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof ProjectSchema>;
@@ -106,9 +112,21 @@ export const ProjectUpdateSchema = z
   .partial()
   .refine(datesInOrder, { message: 'rule.endBeforeStart', path: ['endDate'] });
 export type ProjectUpdate = z.input<typeof ProjectUpdateSchema>;
+const ListText = z.string().trim().min(1).max(60).optional();
 export const ProjectListQuery = listQuery(['code', 'name', 'createdAt', 'startDate']).extend({
   customerId: z.uuid().optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
+  /** The delivery lifecycle phase (projects not started yet have none). */
+  phase: z.enum(PROJECT_PHASES).optional(),
+  /** Exactly this region / division (as the project stores it). */
+  region: ListText,
+  division: ListText,
+  businessLine: z.enum(PROJECT_BUSINESS_LINES).optional(),
+  /** The mode chosen at handover; with `serviceVariant`, that variant of it. */
+  serviceMode: z.enum(SERVICE_MODES).optional(),
+  serviceVariant: z.enum(SERVICE_MODE_VARIANTS).optional(),
+  /** `true`: projects with at least one overdue task (still to do, past its due date); `false`: none. */
+  overdue: z.enum(['true', 'false']).optional(),
 });
 export const ProjectPage = page(ProjectSchema);
 

@@ -16,7 +16,7 @@ export interface SecurityCase {
   body?: unknown;
   /** A caller who may do it. */
   allowed: Auth;
-  /** Status the allowed caller gets (default: any 2xx). */
+  /** Status the allowed caller gets (without it, every 2xx status passes). */
   allowedStatus?: number;
   /** A caller of another customer / subcontractor / project: the object does not exist for them. */
   outsider?: Caller;

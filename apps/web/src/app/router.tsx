@@ -52,6 +52,16 @@ const CiDetailPage = lazy(() => import('../features/cmdb/pages/CiDetailPage'));
 const CiTypeListPage = lazy(() => import('../features/ci-types/pages/CiTypeListPage'));
 const CiTypeDetailPage = lazy(() => import('../features/ci-types/pages/CiTypeDetailPage'));
 const AssetStatsPage = lazy(() => import('../features/asset-stats/pages/AssetStatsPage'));
+const WorkOrderListPage = lazy(() => import('../features/work-orders/pages/WorkOrderListPage'));
+const WorkOrderDetailPage = lazy(() => import('../features/work-orders/pages/WorkOrderDetailPage'));
+const InspectionTaskListPage = lazy(() => import('../features/inspections/pages/InspectionTaskListPage'));
+const InspectionTaskPage = lazy(() => import('../features/inspections/pages/InspectionTaskPage'));
+const FindingListPage = lazy(() => import('../features/findings/pages/FindingListPage'));
+const PlanListPage = lazy(() => import('../features/inspection-plans/pages/PlanListPage'));
+const PlanDetailPage = lazy(() => import('../features/inspection-plans/pages/PlanDetailPage'));
+const TemplateListPage = lazy(() => import('../features/inspection-templates/pages/TemplateListPage'));
+const TemplateDetailPage = lazy(() => import('../features/inspection-templates/pages/TemplateDetailPage'));
+const InspectionReportPage = lazy(() => import('../features/inspection-reports/pages/InspectionReportPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function page(Component: LazyExoticComponent<ComponentType>, anyOf?: SystemAbility[]): ReactNode {
@@ -116,6 +126,16 @@ export const routes: RouteObject[] = [
           { path: 'ci-types', element: page(CiTypeListPage) },
           { path: 'ci-types/:id', element: page(CiTypeDetailPage) },
           { path: 'asset-stats', element: page(AssetStatsPage) },
+          { path: 'work-orders', element: page(WorkOrderListPage) },
+          { path: 'work-orders/:id', element: page(WorkOrderDetailPage) },
+          { path: 'inspection-tasks', element: page(InspectionTaskListPage) },
+          { path: 'inspection-tasks/:id', element: page(InspectionTaskPage) },
+          { path: 'findings', element: page(FindingListPage) },
+          { path: 'inspection-plans', element: page(PlanListPage) },
+          { path: 'inspection-plans/:id', element: page(PlanDetailPage) },
+          { path: 'inspection-templates', element: page(TemplateListPage) },
+          { path: 'inspection-templates/:id', element: page(TemplateDetailPage) },
+          { path: 'inspection-reports', element: page(InspectionReportPage) },
           { path: '*', element: page(NotFoundPage) },
         ],
       },

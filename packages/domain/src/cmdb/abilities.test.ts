@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor.js';
 import type { ProjectRole } from '../access/roles.js';
-import { ciTypeAbilities, cmdbAbilities } from './abilities.js';
+import { ciTypeAbilities, cmdbAbilities, projectCmdbAbilities } from './abilities.js';
 
 const base: Actor = {
   userId: 'me',
@@ -61,6 +61,33 @@ describe('cmdbAbilities', () => {
     ],
   ])('%s', (_n, actor, expected) => {
     expect(cmdbAbilities(actor, 'p')).toEqual(expected);
+  });
+});
+
+describe('projectCmdbAbilities', () => {
+  it.each<[string, Actor, { cmdbCreate: boolean; cmdbImport: boolean }]>([
+    ['admin', { ...base, globalRoles: ['admin'] }, { cmdbCreate: true, cmdbImport: true }],
+    ['project manager', on('project_manager'), { cmdbCreate: true, cmdbImport: true }],
+    ['technical lead', on('technical_lead'), { cmdbCreate: true, cmdbImport: true }],
+    ['engineer (creates, does not import)', on('engineer'), { cmdbCreate: true, cmdbImport: false }],
+    ['service desk agent', on('service_desk_agent'), { cmdbCreate: false, cmdbImport: false }],
+    [
+      'project manager of another project',
+      on('project_manager', 'q'),
+      { cmdbCreate: false, cmdbImport: false },
+    ],
+    [
+      'customer contact',
+      on('customer_approver', 'p', { kind: 'customer_contact', customerId: 'c' }),
+      { cmdbCreate: false, cmdbImport: false },
+    ],
+    [
+      'subcontractor field engineer',
+      on('field_engineer', 'p', { kind: 'subcontractor_staff', subcontractorId: 's' }),
+      { cmdbCreate: false, cmdbImport: false },
+    ],
+  ])('%s', (_n, actor, expected) => {
+    expect(projectCmdbAbilities(actor, 'p')).toEqual(expected);
   });
 });
 

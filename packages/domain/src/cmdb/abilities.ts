@@ -40,6 +40,19 @@ export function cmdbAbilities(actor: Actor, projectId: string): CmdbAbilities {
   return { update: edit, delete: bulk, import: bulk };
 }
 
+/** The CMDB abilities a project carries (`Project.abilities`), so the UI offers create and import without guessing. */
+export interface ProjectCmdbAbilities {
+  /** Create CIs in the project (and edit them, add relations). */
+  cmdbCreate: boolean;
+  /** Import files into the project. */
+  cmdbImport: boolean;
+}
+
+export function projectCmdbAbilities(actor: Actor, projectId: string): ProjectCmdbAbilities {
+  const a = cmdbAbilities(actor, projectId);
+  return { cmdbCreate: a.update, cmdbImport: a.import };
+}
+
 export interface CiTypeAbilities {
   update: boolean;
   delete: boolean;

@@ -45,7 +45,7 @@ export interface AttributeDef {
   maxLength?: number | null;
   /** enum: the allowed values. */
   options?: EnumOption[];
-  /** reference: the type keys a referenced CI may have (empty or absent: any type). */
+  /** reference: the type keys a referenced CI may have (empty or absent: every type). */
   refTypes?: string[];
   /** Built into a system type: cannot be removed or change kind. */
   system?: boolean;

@@ -1,3 +1,4 @@
+import { SYSTEM_CI_TYPES } from '../cmdb/types.js';
 import type { LocalisedText } from '../lifecycle/types.js';
 
 /**
@@ -20,30 +21,7 @@ import type { LocalisedText } from '../lifecycle/types.js';
  * A tenant may add CI types of its own: `validateTemplate` takes the tenant's list of keys and
  * defaults to this one.
  */
-export const INSPECTION_CI_TYPE_KEYS = [
-  'router',
-  'switch',
-  'firewall',
-  'load_balancer',
-  'security_device',
-  'physical_server',
-  'virtual_machine',
-  'storage_array',
-  'database_instance',
-  'middleware_instance',
-  'application',
-  'business_service',
-  'pc',
-  'printer',
-  'peripheral',
-  'video_conference',
-  'signal_controller',
-  'camera',
-  'site',
-  'room',
-  'rack',
-  'ups',
-] as const;
+export const INSPECTION_CI_TYPE_KEYS = [...SYSTEM_CI_TYPES, 'ups'] as const;
 
 export type InspectionCiTypeKey = (typeof INSPECTION_CI_TYPE_KEYS)[number];
 

@@ -86,7 +86,7 @@ export interface LifecycleTransition {
   action: string;
   from: readonly string[];
   to: string;
-  /** Who may take it: any one relation suffices. */
+  /** Who may take it: one of these relations suffices. */
   roles: readonly ActorRelation[];
   requiredFields: readonly FieldSpec[];
   guards: readonly GuardName[];

@@ -5,13 +5,13 @@ export interface RoutingRule {
   id: string;
   position: number;
   active: boolean;
-  /** Empty: any kind. */
+  /** Empty means every kind. */
   kinds: readonly string[];
-  /** Matches tickets in this category or any of its subcategories; null: any. */
+  /** Matches tickets in this category or any of its subcategories; null means every category. */
   categoryId: string | null;
-  /** Empty: any channel. */
+  /** Empty means every channel. */
   channels: readonly string[];
-  /** Any one of them in the title or description (case- and width-insensitive); empty: any. */
+  /** Any one of them in the title or description (case- and width-insensitive); empty: no keyword needed. */
   keywords: readonly string[];
   /** Null: either. */
   businessStopped: boolean | null;

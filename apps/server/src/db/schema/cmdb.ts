@@ -9,12 +9,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
 // Mirrors migrations/0300_cmdb.sql; schema-drift.test.ts checks they agree.
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 /** Money in yuan: numeric(14,2), read as a string (exact), spelled as PostgreSQL prints it. */
 const money = customType<{ data: string; driverData: string }>({ dataType: () => 'numeric(14,2)' });
 

@@ -7,22 +7,10 @@ import type {
   ReadingValue,
   TaskCounts,
 } from '@opsdesk/domain';
-import {
-  boolean,
-  date,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { ts, created, updated } from './columns.js';
 
 // Mirrors migrations/0400_field_work.sql; schema-drift.test.ts checks they agree.
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
-const created = () => ts('created_at').notNull().defaultNow();
-const updated = () => ts('updated_at').notNull().defaultNow();
 
 export const arrivalTargets = pgTable(
   'arrival_targets',

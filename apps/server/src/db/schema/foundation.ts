@@ -1,11 +1,9 @@
 import type { GlobalRole } from '@opsdesk/domain';
 import { projectContractColumns } from './service-projects.js';
-import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { ts, created, updated } from './columns.js';
 
 // Mirrors migrations/0001_foundation.sql; schema-drift.test.ts checks they agree.
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
-const created = () => ts('created_at').notNull().defaultNow();
-const updated = () => ts('updated_at').notNull().defaultNow();
 
 export const customers = pgTable('customers', {
   id: uuid('id').primaryKey(),

@@ -1,7 +1,8 @@
 import type { ModeCondition, ModeImplications } from '@opsdesk/domain';
 import { boolean, customType, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-// Mirrors migrations/0100_service_projects.sql; schema-drift.test.ts checks they agree.
+// Mirrors migrations/0100_service_projects.sql; schema-drift.test.ts checks they agree. Indexes are not
+// declared here (0110_project_filters.sql adds the project list's filter indexes only).
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 const created = () => ts('created_at').notNull().defaultNow();
 const updated = () => ts('updated_at').notNull().defaultNow();

@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import {
   AttachmentContentQuery,
   AttachmentList,
@@ -11,25 +10,15 @@ import {
 import { ALLOWED_TYPES } from '@opsdesk/domain';
 import type { ZodApp } from '../../http/context.js';
 import { ctx } from '../../http/context.js';
+import { contentDisposition, uploadRoutes, uploadedFile } from '../../http/files.js';
 import { presentAttachment } from './attachment.presenter.js';
 import { deleteAttachment, listAttachments, openAttachment, uploadAttachment } from './attachment.service.js';
 
 const tags = ['attachments'];
 
-/** RFC 6266 filename for any language: an ASCII fallback plus the UTF-8 name. */
-function disposition(kind: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 export async function attachmentRoutes(app: ZodApp) {
-  // Multipart parsing exists only inside this plugin; the rest of the API stays JSON-only.
-  await app.register(async (scoped) => {
-    await scoped.register(multipart, {
-      limits: { files: 1, fields: 5, fileSize: app.deps.config.uploadLimit + 1, parts: 6 },
-    });
-    const zapp = scoped as unknown as ZodApp;
-
+  // One byte over the limit reaches the service, which refuses the file as too large.
+  await uploadRoutes(app, app.deps.config.uploadLimit + 1, (zapp) => {
     zapp.post(
       '/attachments',
       {
@@ -43,7 +32,7 @@ export async function attachmentRoutes(app: ZodApp) {
       },
       async (req, reply) => {
         const c = ctx(req);
-        const part = req.isMultipart() ? await req.file() : undefined;
+        const part = await uploadedFile(req);
         const row = await uploadAttachment(c, req.query, part ? { fileName: part.filename, stream: part.file } : null);
         return reply.code(201).send(presentAttachment(row, { canWrite: true }));
       },
@@ -68,7 +57,7 @@ export async function attachmentRoutes(app: ZodApp) {
       return reply
         .header('content-type', row.contentType)
         .header('content-length', String(row.sizeBytes))
-        .header('content-disposition', disposition(inline ? 'inline' : 'attachment', row.fileName))
+        .header('content-disposition', contentDisposition(row.fileName, inline ? 'inline' : 'attachment'))
         .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
         .header('cache-control', 'private, max-age=0, must-revalidate')
         .send(stream);

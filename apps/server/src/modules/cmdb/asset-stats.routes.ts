@@ -1,8 +1,8 @@
 import { AssetStatsExportQuery, AssetStatsQuery, AssetStatsSchema } from '@opsdesk/contracts';
 import type { ZodApp } from '../../http/context.js';
 import { ctx } from '../../http/context.js';
+import { contentDisposition } from '../../http/files.js';
 import { assetStats, exportAssetStats } from './asset-stats.service.js';
-import { disposition } from './ci-import.routes.js';
 
 const tags = ['cmdb'];
 
@@ -33,7 +33,7 @@ export async function assetStatsRoutes(app: ZodApp) {
       const file = await exportAssetStats(ctx(req), req.query.projectId, req.query.format);
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', disposition(file.fileName))
+        .header('content-disposition', contentDisposition(file.fileName))
         .send(file.body);
     },
   );

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { IMPACT_FROM_TO, IMPACT_TO_FROM } from '@opsdesk/domain';
 import type { RelationType } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
+import { ciRelations } from '../../db/schema/index.js';
+import { keyset } from '../../http/pagination.js';
+import type { KeysetInput } from '../../http/pagination.js';
 import { constraintField } from '../../http/pg-errors.js';
 import type { NodeRow } from './ci.presenter.js';
 
@@ -14,7 +18,7 @@ const uuidArray = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::uuid[]`
 /** Walks stop after this many path rows (a dense graph has very many paths; the nearest come first). */
 export const WALK_ROW_CAP = 20_000;
 
-export interface RelationView {
+export type RelationView = {
   id: string;
   projectId: string;
   type: RelationType;
@@ -23,7 +27,7 @@ export interface RelationView {
   deletedAt: Date | null;
   from: NodeRow;
   to: NodeRow;
-}
+};
 
 const nodeCols = (alias: string) =>
   sql.raw(
@@ -82,33 +86,33 @@ export async function findRelation(db: DbOrTx, id: string, lock = false): Promis
   return res.rows[0] ? relationOf(res.rows[0]) : null;
 }
 
-/** Live relations of a CI, newest first (keyset on created_at, id). */
+/** `ci_relations` as the relation queries below name it (`r`), for the keyset's columns. */
+const r = alias(ciRelations, 'r');
+
+/** Live relations of a CI, newest first by default (keyset on created_at, id). */
 export async function listRelations(
   db: DbOrTx,
   ciId: string,
-  opts: {
-    direction: 'out' | 'in' | 'both';
-    type?: RelationType | undefined;
-    limit: number;
-    after?: { at: string; id: string } | null;
-    descending: boolean;
-  },
-): Promise<RelationView[]> {
+  opts: KeysetInput & { direction: 'out' | 'in' | 'both'; type?: RelationType | undefined },
+): Promise<{ items: RelationView[]; nextCursor: string | null }> {
+  const ks = keyset<RelationView>(opts, { createdAt: { column: r.createdAt } }, r.id, {
+    defaultSort: '-createdAt',
+    rowKey: (v) => v.createdAt,
+    rowId: (v) => v.id,
+  });
   const side =
     opts.direction === 'out'
       ? sql`r.from_ci_id = ${ciId}`
       : opts.direction === 'in'
         ? sql`r.to_ci_id = ${ciId}`
         : sql`(r.from_ci_id = ${ciId} OR r.to_ci_id = ${ciId})`;
-  const cmp = opts.descending ? sql`<` : sql`>`;
-  const dir = sql.raw(opts.descending ? 'DESC' : 'ASC');
   const res = await db.execute<RelationSqlRow>(
     relationSelect(
-      sql`${side} AND r.deleted_at IS NULL ${opts.type ? sql`AND r.type = ${opts.type}` : sql``} ${opts.after ? sql`AND (r.created_at, r.id) ${cmp} (${opts.after.at}::timestamptz, ${opts.after.id}::uuid)` : sql``}`,
-      sql`ORDER BY r.created_at ${dir}, r.id ${dir} LIMIT ${opts.limit}`,
+      sql`${side} AND r.deleted_at IS NULL ${opts.type ? sql`AND r.type = ${opts.type}` : sql``} ${ks.where ? sql`AND ${ks.where}` : sql``}`,
+      sql`ORDER BY ${sql.join(ks.orderBy, sql`, `)} LIMIT ${ks.limit}`,
     ),
   );
-  return res.rows.map(relationOf);
+  return ks.page(res.rows.map(relationOf));
 }
 
 /** The relations of a CI that existed at `at` (created before, not yet ended). */

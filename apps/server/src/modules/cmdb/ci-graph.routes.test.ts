@@ -218,6 +218,31 @@ describe('relations, graph and impact', () => {
     expect(twice.json().error.details.fields[0]).toMatchObject({ path: 'type', code: 'unique' });
     const listed = (await pm.get(`/api/v1/ci-relations?ciId=${y.id}&direction=in`)).json();
     expect(listed.items.map((r: { id: string }) => r.id)).toEqual([rel.json().id]);
+    // Pages: newest first by default, oldest first with sort=createdAt, each page after the cursor.
+    const w = await makeCi(t, pmAuth, { projectId: a.project.id, typeId: types.switch, name: 'w' });
+    const rel2 = await relate(t, pmAuth, w.id, y.id, 'connected_to');
+    const ids = (res: { json(): { items: { id: string }[] } }) => res.json().items.map((r) => r.id);
+    const first = await pm.get(`/api/v1/ci-relations?ciId=${y.id}&limit=1`);
+    expect(ids(first)).toEqual([rel2]);
+    const second = await pm.get(
+      `/api/v1/ci-relations?ciId=${y.id}&limit=1&cursor=${first.json().nextCursor}`,
+    );
+    expect(ids(second)).toEqual([rel.json().id]);
+    expect(second.json().nextCursor).toBeNull();
+    const oldest = await pm.get(`/api/v1/ci-relations?ciId=${y.id}&limit=1&sort=createdAt`);
+    expect(ids(oldest)).toEqual([rel.json().id]);
+    expect(
+      ids(
+        await pm.get(
+          `/api/v1/ci-relations?ciId=${y.id}&limit=1&sort=createdAt&cursor=${oldest.json().nextCursor}`,
+        ),
+      ),
+    ).toEqual([rel2]);
+    expect(
+      (await pm.get(`/api/v1/ci-relations?ciId=${y.id}&cursor=${first.json().nextCursor}&sort=createdAt`))
+        .statusCode,
+    ).toBe(400);
+    expect((await pm.delete(`/api/v1/ci-relations/${rel2}`)).statusCode).toBe(200);
     expect((await pm.get(`/api/v1/ci-relations?ciId=${y.id}&direction=out`)).json().items).toEqual([]);
     expect((await pm.delete(`/api/v1/ci-relations/${rel.json().id}`)).statusCode).toBe(200);
     expect((await pm.get(`/api/v1/ci-relations?ciId=${y.id}`)).json().items).toEqual([]);

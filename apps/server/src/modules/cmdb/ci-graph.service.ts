@@ -7,9 +7,8 @@ import type { Ctx } from '../../http/context.js';
 import { uuid7 } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.record.js';
 import { findCi } from './ci.repository.js';
-import type { CiView } from './ci.repository.js';
 import type { NodeRow } from './ci.presenter.js';
-import { whoOf } from './ci.service.js';
+import { getCi, whoOf } from './ci.service.js';
 import { relationHistory } from './ci.write.js';
 import {
   edgesAmong,
@@ -25,45 +24,9 @@ import {
 } from './ci-graph.repository.js';
 import type { RelationView } from './ci-graph.repository.js';
 
-async function visibleCi(ctx: Ctx, id: string): Promise<CiView> {
-  const ci = await findCi(ctx.db, ctx.actor, id);
-  if (!ci) throw AppError.notFound();
-  return ci;
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (
-      typeof at === 'string' &&
-      typeof id === 'string' &&
-      !Number.isNaN(Date.parse(at)) &&
-      /^[0-9a-f-]{36}$/.test(id)
-    )
-      return { at, id };
-  } catch {
-    /* fall through */
-  }
-  throw AppError.field('cursor', 'rule.invalidCursor');
-}
-
 export async function listRelationsFor(ctx: Ctx, query: z.output<typeof CiRelationListQuery>) {
-  await visibleCi(ctx, query.ciId);
-  const descending = query.sort !== 'createdAt';
-  const rows = await listRelations(ctx.db, query.ciId, {
-    direction: query.direction,
-    type: query.type,
-    limit: query.limit + 1,
-    after: query.cursor ? decodeCursor(query.cursor) : null,
-    descending,
-  });
-  const items = rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > query.limit && last
-      ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url')
-      : null;
-  return { items, nextCursor };
+  await getCi(ctx, query.ciId);
+  return listRelations(ctx.db, query.ciId, query);
 }
 
 /** Adds a relation between two CIs of one project; history on both, audited. */
@@ -127,7 +90,7 @@ export async function deleteRelation(ctx: Ctx, id: string): Promise<void> {
 export const GRAPH_MAX_NODES = 500;
 
 export async function graphOf(ctx: Ctx, id: string, depth: number) {
-  const root = await visibleCi(ctx, id);
+  const root = await getCi(ctx, id);
   const { nodes, truncated } = await neighbourhood(ctx.db, root.id, depth, GRAPH_MAX_NODES);
   const ids = nodes.map((n) => n.ciId);
   const rows = await nodesById(ctx.db, ids);
@@ -152,7 +115,7 @@ export interface ImpactItem {
 
 /** What an outage or a change of the CI would hit: the CIs (and among them the business services) that depend on it. */
 export async function impactOfCi(ctx: Ctx, id: string, depth: number) {
-  const root = await visibleCi(ctx, id);
+  const root = await getCi(ctx, id);
   const { hits, truncated } = await impactWalk(ctx.db, root.id, depth);
   const rows = await nodesById(ctx.db, [root.id, ...hits.map((h) => h.ciId)]);
   const ends = await relationEnds(ctx.db, [...new Set(hits.flatMap((h) => h.rels))]);

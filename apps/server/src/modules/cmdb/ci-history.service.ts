@@ -1,54 +1,32 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import { stateBefore } from '@opsdesk/domain';
 import type { CiHistoryQuery } from '@opsdesk/contracts';
 import type { z } from 'zod';
 import { ciHistory, sites, users } from '../../db/schema/index.js';
-import { AppError } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { findCi } from './ci.repository.js';
+import { keyset } from '../../http/pagination.js';
 import type { CiView } from './ci.repository.js';
-import { own } from './ci.service.js';
+import { getCi, own } from './ci.service.js';
 import { ciState } from './ci.write.js';
 import { relationsAt } from './ci-graph.repository.js';
 
 export type HistoryRow = typeof ciHistory.$inferSelect;
 
-function decodeCursor(cursor: string): { at: string; id: number } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && Number.isSafeInteger(id))
-      return { at, id: id as number };
-  } catch {
-    /* fall through */
-  }
-  throw AppError.field('cursor', 'rule.invalidCursor');
-}
-
 /** The CI's timeline, newest first (index ci_history_ci_idx). */
 export async function historyOf(ctx: Ctx, id: string, query: z.output<typeof CiHistoryQuery>) {
-  const ci = await findCi(ctx.db, ctx.actor, id);
-  if (!ci) throw AppError.notFound();
-  const c = query.cursor ? decodeCursor(query.cursor) : null;
+  await getCi(ctx, id);
+  const ks = keyset<HistoryRow>(query, { at: { column: ciHistory.at } }, ciHistory.id, {
+    defaultSort: '-at',
+    rowKey: (r) => r.at,
+    rowId: (r) => r.id,
+  });
   const rows = await ctx.db
     .select()
     .from(ciHistory)
-    .where(
-      and(
-        eq(ciHistory.ciId, id),
-        c ? sql`(${ciHistory.at}, ${ciHistory.id}) < (${c.at}::timestamptz, ${c.id})` : undefined,
-      ),
-    )
-    .orderBy(desc(ciHistory.at), desc(ciHistory.id))
-    .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor:
-      rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify([last.at.toISOString(), last.id])).toString('base64url')
-        : null,
-  };
+    .where(and(eq(ciHistory.ciId, id), ks.where))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  return ks.page(rows);
 }
 
 /** The end of a calendar day in China (UTC+8): the instant "as of that date" means. */
@@ -62,8 +40,7 @@ export function endOfChinaDay(date: string): Date {
  * not exist yet.
  */
 export async function ciAsOf(ctx: Ctx, id: string, date: string) {
-  const ci = await findCi(ctx.db, ctx.actor, id);
-  if (!ci) throw AppError.notFound();
+  const ci = await getCi(ctx, id);
   const cutoff = endOfChinaDay(date);
   const later = await ctx.db
     .select()

@@ -380,6 +380,21 @@ describe('import', () => {
       expect(parseCsv(decodeCsv(file.rawPayload))).toHaveLength(26);
       const list = (await client(t.app, pm).get(`/api/v1/cis/imports?projectId=${a.project.id}`)).json();
       expect(list.items.map((x: { id: string }) => x.id)).toEqual([rec.id]);
+      // A second import: newest first, a page at a time; oldest first on request.
+      const again = await upload(pm, a.project.id, switchType, 'bulk.csv', csv(rows.slice(0, 3)), true);
+      const ids = (res: { json(): { items: { id: string }[] } }) => res.json().items.map((x) => x.id);
+      const http = client(t.app, pm);
+      const first = await http.get(`/api/v1/cis/imports?projectId=${a.project.id}&limit=1`);
+      expect(ids(first)).toEqual([again.json().id]);
+      const next = await http.get(
+        `/api/v1/cis/imports?projectId=${a.project.id}&limit=1&cursor=${first.json().nextCursor}`,
+      );
+      expect(ids(next)).toEqual([rec.id]);
+      expect(next.json().nextCursor).toBeNull();
+      expect(ids(await http.get(`/api/v1/cis/imports?projectId=${a.project.id}&sort=createdAt`))).toEqual([
+        rec.id,
+        again.json().id,
+      ]);
     } finally {
       if (before === undefined) delete process.env.OPSDESK_IMPORT_INLINE_ROWS;
       else process.env.OPSDESK_IMPORT_INLINE_ROWS = before;

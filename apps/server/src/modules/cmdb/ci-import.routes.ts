@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import {
   CiExportQuery,
   CiImportListQuery,
@@ -10,17 +9,12 @@ import {
 } from '@opsdesk/contracts';
 import type { ZodApp } from '../../http/context.js';
 import { ctx } from '../../http/context.js';
+import { contentDisposition, uploadRoutes, uploadedFile } from '../../http/files.js';
 import { exportCis, templateFor } from './ci-export.js';
 import { getImport, listImports, startImport } from './ci-import.service.js';
 import type { ImportRow } from './ci-import.repository.js';
 
 const tags = ['cmdb'];
-
-/** RFC 6266 filename for any language: an ASCII fallback plus the UTF-8 name. */
-export function disposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export function presentImport(r: ImportRow) {
   return {
@@ -47,12 +41,7 @@ export function presentImport(r: ImportRow) {
 }
 
 export async function ciImportRoutes(app: ZodApp) {
-  // Multipart parsing exists only inside this plugin, as in the attachments module.
-  await app.register(async (scoped) => {
-    await scoped.register(multipart, {
-      limits: { files: 1, fields: 5, fileSize: app.deps.config.uploadLimit, parts: 6 },
-    });
-    const zapp = scoped as unknown as ZodApp;
+  await uploadRoutes(app, app.deps.config.uploadLimit, (zapp) => {
     zapp.post(
       '/cis/import',
       {
@@ -67,7 +56,7 @@ export async function ciImportRoutes(app: ZodApp) {
       },
       async (req, reply) => {
         const c = ctx(req);
-        const part = req.isMultipart() ? await req.file() : undefined;
+        const part = await uploadedFile(req);
         const file = part ? { fileName: part.filename, buffer: await part.toBuffer() } : null;
         const { record, queued } = await startImport(c, req.query, file);
         return reply.code(queued ? 202 : 200).send(presentImport(record));
@@ -119,7 +108,7 @@ export async function ciImportRoutes(app: ZodApp) {
       const file = await exportCis(ctx(req), req.query);
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', disposition(file.fileName))
+        .header('content-disposition', contentDisposition(file.fileName))
         .header('cache-control', 'no-store')
         .send(file.stream);
     },
@@ -139,7 +128,7 @@ export async function ciImportRoutes(app: ZodApp) {
       const file = await templateFor(ctx(req), req.params.id, req.query.format);
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', disposition(file.fileName))
+        .header('content-disposition', contentDisposition(file.fileName))
         .send(file.body);
     },
   );

@@ -20,12 +20,12 @@ beforeAll(async () => {
 });
 
 /** A ticket straight in the database (the ticket engine's own tests cover making them). */
-async function ticket(projectId: string, title = '路口信号机离线') {
+async function ticket(projectId: string, title = '路口信号机离线', requesterId: string | null = null) {
   const id = uuid7();
   await t.deps.pool.query(
-    `INSERT INTO tickets (id, number, kind, project_id, channel, impact, urgency, priority, title, state, state_category)
-     VALUES ($1, $2, 'incident', $3, 'phone', 2, 2, 2, $4, 'new', 'open')`,
-    [id, `INC-T-${randomBytes(4).toString('hex')}`, projectId, title],
+    `INSERT INTO tickets (id, number, kind, project_id, channel, impact, urgency, priority, title, state, state_category, requester_id)
+     VALUES ($1, $2, 'incident', $3, 'phone', 2, 2, 2, $4, 'new', 'open', $5)`,
+    [id, `INC-T-${randomBytes(4).toString('hex')}`, projectId, title, requesterId],
   );
   return id;
 }
@@ -58,6 +58,11 @@ describe('tickets of a CI', () => {
         [t2, '网络中断'],
       ].sort(),
     );
+    const page1 = (await http.get(`/api/v1/cis/${ci.id}/tickets?limit=1`)).json();
+    expect(page1.items.map((x: { ticketId: string }) => x.ticketId)).toEqual([t2]);
+    const page2 = (await http.get(`/api/v1/cis/${ci.id}/tickets?limit=1&cursor=${page1.nextCursor}`)).json();
+    expect(page2.items.map((x: { ticketId: string }) => x.ticketId)).toEqual([t1]);
+    expect(page2.nextCursor).toBeNull();
     expect((await http.delete(`/api/v1/cis/${ci.id}/tickets/${t1}`)).statusCode).toBe(200);
     expect(
       (await http.get(`/api/v1/cis/${ci.id}/tickets`))
@@ -76,6 +81,86 @@ describe('tickets of a CI', () => {
       (await client(t.app, await f.session(a.contact)).put(`/api/v1/cis/${ci.id}/tickets/${t1}`)).statusCode,
     ).toBe(403);
   });
+});
+
+describe('CIs of a ticket', () => {
+  it('lists the CIs a ticket names, in the order they were named, to those who see the ticket', async () => {
+    const { a, ci } = await tenantWithCi();
+    const pm = await f.session(a.pm);
+    const second = await makeCi(t, pm, { projectId: a.project.id, typeId: sw, name: '汇聚交换机' });
+    const third = await makeCi(t, pm, { projectId: a.project.id, typeId: sw, name: '核心交换机' });
+    const tk = await ticket(a.project.id, '网络中断', a.contact.id);
+    const http = client(t.app, pm);
+    for (const id of [second.id, ci.id, third.id])
+      expect((await http.put(`/api/v1/cis/${id}/tickets/${tk}`)).statusCode).toBe(200);
+    expect((await http.delete(`/api/v1/cis/${third.id}/tickets/${tk}`)).statusCode).toBe(200);
+
+    const staff = (await http.get(`/api/v1/tickets/${tk}/cis`)).json();
+    expect(staff.items.map((x: { ci: { id: string } }) => x.ci.id)).toEqual([second.id, ci.id]);
+    expect(staff.items[0]).toMatchObject({ ci: { name: '汇聚交换机', projectId: a.project.id } });
+    expect(typeof staff.items[0].addedAt).toBe('string');
+    expect(staff.abilities).toEqual({ link: true });
+    expect(staff.nextCursor).toBeNull();
+
+    // The requester (a contact of the customer) reads them, and may not change them.
+    const requester = (
+      await client(t.app, await f.session(a.contact)).get(`/api/v1/tickets/${tk}/cis`)
+    ).json();
+    expect(requester.items.map((x: { ci: { id: string } }) => x.ci.id)).toEqual([second.id, ci.id]);
+    expect(requester.abilities).toEqual({ link: false });
+    expect(requester.items[0].ci.abilities).toEqual({ update: false, delete: false });
+
+    // Pages follow the keyset.
+    const first = (await http.get(`/api/v1/tickets/${tk}/cis?limit=1`)).json();
+    expect(first.items.map((x: { ci: { id: string } }) => x.ci.id)).toEqual([second.id]);
+    const next = (await http.get(`/api/v1/tickets/${tk}/cis?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(next.items.map((x: { ci: { id: string } }) => x.ci.id)).toEqual([ci.id]);
+    expect(next.nextCursor).toBeNull();
+    expect((await http.get(`/api/v1/tickets/${tk}/cis?cursor=nonsense`)).statusCode).toBe(400);
+
+    // A deleted CI stays named on the ticket.
+    expect((await http.delete(`/api/v1/cis/${second.id}`)).statusCode).toBe(200);
+    const after = (await http.get(`/api/v1/tickets/${tk}/cis`)).json();
+    expect(after.items[0].ci).toMatchObject({ id: second.id });
+    expect(after.items[0].ci.deletedAt).not.toBeNull();
+  });
+
+  it('hides the ticket from callers outside the ticket scope (404), and lists nothing for a ticket with no CIs', async () => {
+    const { a, ci } = await tenantWithCi();
+    const tk = await ticket(a.project.id);
+    expect(
+      (await client(t.app, await f.session(a.pm)).put(`/api/v1/cis/${ci.id}/tickets/${tk}`)).statusCode,
+    ).toBe(200);
+    // Subcontractor staff see only tickets assigned to their company: this one is unassigned.
+    expect(
+      (await client(t.app, await f.session(a.fieldEngineer)).get(`/api/v1/tickets/${tk}/cis`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await client(t.app, await f.session((await f.tenant()).pm)).get(`/api/v1/tickets/${tk}/cis`))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await client(t.app, await f.session(a.pm)).get(`/api/v1/tickets/${uuid7()}/cis`)).statusCode,
+    ).toBe(404);
+    const empty = (
+      await client(t.app, await f.session(a.pm)).get(`/api/v1/tickets/${await ticket(a.project.id)}/cis`)
+    ).json();
+    expect(empty).toEqual({ items: [], nextCursor: null, abilities: { link: true } });
+  });
+});
+
+securityTests('GET /tickets/:id/cis', async () => {
+  const { a, ci } = await tenantWithCi();
+  const tk = await ticket(a.project.id, '网络中断', a.contact.id);
+  await client(t.app, await f.session(a.pm)).put(`/api/v1/cis/${ci.id}/tickets/${tk}`);
+  return {
+    ...t,
+    f,
+    method: 'GET',
+    url: `/api/v1/tickets/${tk}/cis`,
+    allowed: await f.session(a.contact),
+    outsider: await f.session((await f.tenant()).pm),
+  };
 });
 
 securityTests('GET /cis/:id/tickets', async () => {

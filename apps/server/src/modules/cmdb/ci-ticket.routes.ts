@@ -1,7 +1,16 @@
-import { CiTicketListQuery, CiTicketPage, CiTicketParams, IdParams, OkSchema } from '@opsdesk/contracts';
+import {
+  CiTicketListQuery,
+  CiTicketPage,
+  CiTicketParams,
+  IdParams,
+  OkSchema,
+  TicketCiListQuery,
+  TicketCiPage,
+} from '@opsdesk/contracts';
 import type { ZodApp } from '../../http/context.js';
 import { ctx } from '../../http/context.js';
-import { linkTicket, ticketsOfCi, unlinkTicket } from './ci-ticket.service.js';
+import { presentCi } from './ci.presenter.js';
+import { cisOfTicket, linkTicket, ticketsOfCi, unlinkTicket } from './ci-ticket.service.js';
 
 const tags = ['cmdb'];
 
@@ -26,6 +35,29 @@ export async function ciTicketRoutes(app: ZodApp) {
           createdAt: r.createdAt.toISOString(),
           addedAt: r.addedAt.toISOString(),
         })),
+      };
+    },
+  );
+
+  app.get(
+    '/tickets/:id/cis',
+    {
+      schema: {
+        tags,
+        summary:
+          'The CIs this ticket names as affected, in the order they were named (those in your CMDB scope)',
+        params: IdParams,
+        querystring: TicketCiListQuery,
+        response: { 200: TicketCiPage },
+      },
+    },
+    async (req) => {
+      const c = ctx(req);
+      const { items, nextCursor, link } = await cisOfTicket(c, req.params.id, req.query);
+      return {
+        items: items.map((r) => ({ ci: presentCi(r, c.actor), addedAt: r.addedAt.toISOString() })),
+        nextCursor,
+        abilities: { link },
       };
     },
   );

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, AttributeCheck, ReferenceCheck } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
 import { projectVisible } from '../../db/scope.js';
-import { ciTypes, cis, projects, sites, users } from '../../db/schema/index.js';
+import { ciTypes, cis, projects, users } from '../../db/schema/index.js';
 import type { FieldProblem } from '../../http/app-error.js';
 
 /** The project a CI belongs to, as a write needs it. */
@@ -72,15 +72,6 @@ export async function ownerExists(db: DbOrTx, userId: string): Promise<boolean> 
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.kind, 'staff'), eq(users.disabled, false)));
-  return rows.length > 0;
-}
-
-/** The site must be one of the project's customer's sites. */
-export async function siteOfCustomer(db: DbOrTx, siteId: string, customerId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: sites.id })
-    .from(sites)
-    .where(and(eq(sites.id, siteId), eq(sites.customerId, customerId)));
   return rows.length > 0;
 }
 

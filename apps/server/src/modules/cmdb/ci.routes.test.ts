@@ -295,10 +295,35 @@ describe('configuration items', () => {
   });
 });
 
+describe('project CMDB abilities', () => {
+  it('tells each caller on the project whether they may create and import CIs, as the CMDB then decides', async () => {
+    const a = await f.tenant();
+    const cases = [
+      [a.pm, { cmdbCreate: true, cmdbImport: true }],
+      [a.engineer, { cmdbCreate: true, cmdbImport: false }],
+      [a.contact, { cmdbCreate: false, cmdbImport: false }],
+      [a.fieldEngineer, { cmdbCreate: false, cmdbImport: false }],
+    ] as const;
+    for (const [user, expected] of cases) {
+      const http = client(t.app, await f.session(user));
+      const project = (await http.get(`/api/v1/projects/${a.project.id}`)).json();
+      expect(project.abilities).toMatchObject(expected);
+      const created = await http.post('/api/v1/cis', {
+        projectId: a.project.id,
+        typeId: switchType,
+        name: `交换机-${user.id.slice(0, 8)}`,
+      });
+      expect(created.statusCode, created.body).toBe(expected.cmdbCreate ? 201 : 403);
+    }
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents every CMDB endpoint under the cmdb tag', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const paths = Object.keys(doc.paths).filter((p) => /\/(cis|ci-types|ci-relations|asset-stats)/.test(p));
+    const paths = Object.keys(doc.paths).filter((p) =>
+      /\/(cis|ci-types|ci-relations|asset-stats)|^\/api\/v1\/tickets\/\{id\}\/cis$/.test(p),
+    );
     expect(paths.sort()).toEqual(
       [
         '/api/v1/asset-stats',
@@ -321,6 +346,7 @@ describe('OpenAPI', () => {
         '/api/v1/cis/{id}/restore',
         '/api/v1/cis/{id}/tickets',
         '/api/v1/cis/{id}/tickets/{ticketId}',
+        '/api/v1/tickets/{id}/cis',
       ].sort(),
     );
     for (const p of paths)

@@ -18,9 +18,9 @@ import {
   checkReferencesById,
   ownerExists,
   serialTaken,
-  siteOfCustomer,
   visibleProject,
 } from './ci.resolve.js';
+import { siteOfCustomer } from '../sites/site.repository.js';
 import type { ProjectRef } from './ci.resolve.js';
 import { insertCis, restoreCi, softDeleteCi, takenUniques, updateCi } from './ci.write.js';
 import type { UniqueValue, Who } from './ci.write.js';

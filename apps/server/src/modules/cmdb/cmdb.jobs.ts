@@ -4,12 +4,13 @@ import { PROJECT_MANAGING_ROLES, chinaDay, cmdbAbilities, shiftDay } from '@opsd
 import type { Deps, Ctx } from '../../http/context.js';
 import type { JobDefinition } from '../../jobs/job-system.js';
 import { actorOf, findPrincipalByUserId } from '../auth/auth.repository.js';
-import { DiskStorage } from '../attachments/attachment.storage.js';
+import { storageFor } from '../attachments/attachment.service.js';
 import { notify } from '../notifications/notification.service.js';
 import { findCiType } from './ci-type.repository.js';
 import { visibleProject } from './ci.resolve.js';
 import { findImport, updateImport } from './ci-import.repository.js';
-import { IMPORT_JOB, readSheet, runImport } from './ci-import.service.js';
+import { IMPORT_JOB, runImport } from './ci-import.service.js';
+import { readSheet } from './ci-import.sheet.js';
 
 /**
  * A large import, run in the background as the user who uploaded it (their abilities are checked
@@ -40,7 +41,7 @@ async function importJob(deps: Deps, data: { importId?: unknown }): Promise<void
   const type = await findCiType(deps.db, record.typeId);
   if (!project || !type || !cmdbAbilities(ctx.actor, project.id).import)
     return void (await fail('not allowed any more'));
-  const storage = new DiskStorage(deps.config.attachmentsDir);
+  const storage = storageFor(ctx);
   const sheet = await readSheet(record.format, await readAll(await storage.open(record.sourceKey)));
   await runImport(ctx, record, project, type, sheet);
   await updateImport(deps.db, record.id, { sourceKey: null });

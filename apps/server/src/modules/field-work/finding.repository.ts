@@ -5,8 +5,9 @@ import type { Actor } from '@opsdesk/domain';
 import type { Lang } from '@opsdesk/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { projectVisible } from '../../db/scope.js';
-import { ciTypes, cis, inspectionFindings, inspectionTasks, users } from '../../db/schema/index.js';
+import { ciTypes, cis, inspectionFindings, inspectionTasks } from '../../db/schema/index.js';
 import { ticketRefs } from '../tickets/ticket.repository.js';
+import { displayNames } from '../users/user.repository.js';
 
 export type FindingRow = typeof inspectionFindings.$inferSelect;
 
@@ -74,15 +75,9 @@ export async function presentFindings(db: DbOrTx, actor: Actor, lang: Lang, rows
         .where(inArray(inspectionTasks.id, [...new Set(rows.map((r) => r.raisedTaskId))]))
     ).map((t) => [t.id, t]),
   );
-  const resolvers = [...new Set(rows.map((r) => r.resolvedBy).filter((x): x is string => !!x))];
-  const names = new Map(
-    (resolvers.length
-      ? await db
-          .select({ id: users.id, n: users.displayName })
-          .from(users)
-          .where(inArray(users.id, resolvers))
-      : []
-    ).map((u) => [u.id, u.n]),
+  const names = await displayNames(
+    db,
+    rows.map((r) => r.resolvedBy),
   );
   const refs = await refsOf(db, actor, rows);
   return rows.map((f) => {

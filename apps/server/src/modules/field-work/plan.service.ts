@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { uuidArray } from '../../db/scope.js';
-import { inspectionPlans, inspectionTasks, sites, teams, users } from '../../db/schema/index.js';
+import { inspectionPlans, inspectionTasks, sites, teams } from '../../db/schema/index.js';
 import type { StoredSelection } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
 import type { FieldProblem } from '../../http/app-error.js';
@@ -26,6 +26,7 @@ import { keyset } from '../../http/pagination.js';
 import { uuid7 } from '../../lib/ids.js';
 import { changesOf, recordAudit } from '../audit/audit.record.js';
 import { assignableOnProject, findVisibleProject, teamExists } from '../tickets/ticket.lookups.js';
+import { displayNames } from '../users/user.repository.js';
 import { parseCron } from './inspection.cron.js';
 import { generatePlanNow, nextRunAt } from './inspection.generation.js';
 import type { PlanRow } from './inspection.generation.js';
@@ -238,15 +239,9 @@ export async function archivePlan(ctx: Ctx, id: string) {
 async function present(ctx: Ctx, plans: PlanRow[]) {
   const templateIds = [...new Set(plans.flatMap((p) => p.templateIds))];
   const templates = await currentVersions(ctx.db, templateIds);
-  const people = [...new Set(plans.map((p) => p.assigneeId).filter((x): x is string => !!x))];
-  const names = new Map(
-    (people.length
-      ? await ctx.db
-          .select({ id: users.id, n: users.displayName })
-          .from(users)
-          .where(inArray(users.id, people))
-      : []
-    ).map((u) => [u.id, u.n]),
+  const names = await displayNames(
+    ctx.db,
+    plans.map((p) => p.assigneeId),
   );
   const teamIds = [...new Set(plans.map((p) => p.teamId).filter((x): x is string => !!x))];
   const teamNames = new Map(

@@ -1,8 +1,9 @@
 import { IdParams, InspectionReportQuery, InspectionReportSchema } from '@opsdesk/contracts';
 import type { ZodApp } from '../../http/context.js';
 import { ctx } from '../../http/context.js';
+import { contentDisposition } from '../../http/files.js';
 import { inspectionReport } from './report.service.js';
-import { XLSX, attachmentDisposition, reportWorkbook } from './report.xlsx.js';
+import { XLSX, reportWorkbook } from './report.xlsx.js';
 
 const tags = ['inspections'];
 
@@ -38,7 +39,7 @@ export async function reportRoutes(app: ZodApp) {
       const name = `${c.lang === 'zh-CN' ? '巡检报告' : 'inspection-report'}-${report.projectName}-${report.month}.xlsx`;
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', attachmentDisposition(name))
+        .header('content-disposition', contentDisposition(name))
         .send(await reportWorkbook(report, c.lang));
     },
   );

@@ -30,12 +30,6 @@ const pick = (lang: Lang, m: Record<string, [string, string]>, k: string) => {
 const local = (iso: string | null) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
 
-/** RFC 6266 filename for any language: an ASCII fallback plus the UTF-8 name. */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 function sheet(wb: ExcelJS.Workbook, name: string, columns: [string, number][], rows: unknown[][]) {
   const ws = wb.addWorksheet(name);
   ws.columns = columns.map(([header, width]) => ({ header, width }));

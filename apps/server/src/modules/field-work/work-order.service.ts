@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { canRaiseTicket, priorityFor, searchDocument, workOrderAbilities } from '@opsdesk/domain';
 import type { Impact, Urgency } from '@opsdesk/domain';
 import type {
@@ -10,7 +9,7 @@ import type {
 } from '@opsdesk/contracts';
 import type { z } from 'zod';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { sites, workOrders } from '../../db/schema/index.js';
+import { workOrders } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
 import type { FieldProblem } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
@@ -26,6 +25,7 @@ import { Lifecycles, nextTicketNumber } from '../tickets/ticket.lifecycle.js';
 import { assignableOnProject, findVisibleProject, teamExists, userFacts } from '../tickets/ticket.lookups.js';
 import { findTicketView, insertTicket, lockTicket } from '../tickets/ticket.repository.js';
 import type { TicketRow } from '../tickets/ticket.repository.js';
+import { siteOfCustomer } from '../sites/site.repository.js';
 import { runTransition } from '../tickets/ticket.transition.js';
 import { areaOfSite, loadTargets } from './arrival.js';
 import { isEngaged } from './work-order.hooks.js';
@@ -44,14 +44,6 @@ export interface PreparedWorkOrder {
   requesterId: string | null;
   priority: number;
   number: string;
-}
-
-async function siteOfCustomer(db: DbOrTx, siteId: string, customerId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: sites.id })
-    .from(sites)
-    .where(and(eq(sites.id, siteId), eq(sites.customerId, customerId)));
-  return rows.length > 0;
 }
 
 /** The checks shared by create and update: CIs, site, area, planned window. */

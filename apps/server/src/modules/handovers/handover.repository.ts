@@ -147,5 +147,13 @@ export async function handoverViewRows(
     .where(and(projectVisible(actor, handovers.projectId), where[view]))
     .orderBy(asc(handovers.plannedDate), asc(handovers.id))
     .limit(limit);
-  return rows.map((r) => ({ project: { ...r.p, customerName: r.customerName }, handover: r.h }));
+  return rows.map((r) => ({
+    project: {
+      ...r.p,
+      customerName: r.customerName,
+      chosenMode: r.h.chosenMode,
+      chosenVariant: r.h.chosenVariant,
+    },
+    handover: r.h,
+  }));
 }

@@ -1,5 +1,5 @@
 import { aliasedTable, and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import type { AnyColumn, SQL } from 'drizzle-orm';
 import type { Actor, ProjectTaskStatus, TaskCategory, TaskPhase } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
 import { projectVisible } from '../../db/scope.js';
@@ -64,12 +64,13 @@ function viewQuery(db: DbOrTx) {
     .leftJoin(approver, eq(approver.id, projectTasks.approvedBy));
 }
 
+/** The categories of tasks the actor may read: all for staff, the public ones for everyone else. */
+const categoryVisible = (actor: Actor): SQL | undefined =>
+  actor.kind === 'staff' ? undefined : inArray(projectTasks.category, PUBLIC_CATEGORIES);
+
 /** What of the tasks the actor may read: in scope, and for non-staff only the public categories. */
 export function taskVisible(actor: Actor): SQL {
-  return and(
-    projectVisible(actor, projectTasks.projectId),
-    actor.kind === 'staff' ? undefined : inArray(projectTasks.category, PUBLIC_CATEGORIES),
-  )!;
+  return and(projectVisible(actor, projectTasks.projectId), categoryVisible(actor))!;
 }
 
 export async function findTaskView(db: DbOrTx, actor: Actor, id: string): Promise<TaskView | null> {
@@ -96,6 +97,15 @@ export interface TaskFilter {
 
 const overdueSql = (today: string) =>
   and(inArray(projectTasks.status, LIVE_STATUSES), lt(projectTasks.dueDate, today));
+
+/**
+ * The project (a column holding its id, already in the actor's scope) has at least one overdue task
+ * the actor may read: the project list's `overdue` filter, with the task list's meaning of overdue.
+ */
+export function hasOverdueTask(actor: Actor, projectIdColumn: AnyColumn, today: string): SQL {
+  const where = and(eq(projectTasks.projectId, projectIdColumn), overdueSql(today), categoryVisible(actor));
+  return sql`EXISTS (SELECT 1 FROM ${projectTasks} WHERE ${where})`;
+}
 
 function page(db: DbOrTx, query: KeysetInput, where: SQL | undefined) {
   const ks = keyset<Joined & Record<string, unknown>>(

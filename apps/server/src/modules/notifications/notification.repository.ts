@@ -1,41 +1,24 @@
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
-import { AppError } from '../../http/app-error.js';
+import { keyset } from '../../http/pagination.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof at === 'string' && typeof id === 'string') return { at, id };
-  } catch {
-    /* fall through */
-  }
-  throw AppError.field('cursor', 'rule.invalidCursor');
-}
-
 /** A user's notifications, newest first (index notifications_user_idx). */
 export async function listForUser(db: DbOrTx, userId: string, opts: { limit: number; cursor?: string | undefined; unread?: boolean }) {
-  const c = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const ks = keyset<NotificationRow>(opts, { createdAt: { column: notifications.createdAt } }, notifications.id, {
+    defaultSort: '-createdAt',
+    rowKey: (r) => r.createdAt,
+    rowId: (r) => r.id,
+  });
   const rows = await db
     .select()
     .from(notifications)
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        opts.unread ? isNull(notifications.readAt) : undefined,
-        c ? sql`(${notifications.createdAt}, ${notifications.id}) < (${c.at}, ${c.id})` : undefined,
-      ),
-    )
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(opts.limit + 1);
-  const items = rows.slice(0, opts.limit);
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > opts.limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null,
-  };
+    .where(and(eq(notifications.userId, userId), opts.unread ? isNull(notifications.readAt) : undefined, ks.where))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  return ks.page(rows);
 }
 
 export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {

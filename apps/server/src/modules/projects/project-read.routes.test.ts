@@ -32,6 +32,8 @@ describe('reading projects', () => {
       delete: false,
       manageMembers: false,
       manageSubcontractors: false,
+      cmdbCreate: false,
+      cmdbImport: false,
     });
     expect(
       ids((await client(t.app, await f.session(a.fieldEngineer)).get('/api/v1/projects?limit=200')).json()),

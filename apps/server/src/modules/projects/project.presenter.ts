@@ -1,5 +1,5 @@
 import type { Engagement, Membership, Project } from '@opsdesk/contracts';
-import { projectAbilities } from '@opsdesk/domain';
+import { projectAbilities, projectCmdbAbilities } from '@opsdesk/domain';
 import type { Actor } from '@opsdesk/domain';
 import type { ProjectView } from './project.repository.js';
 import type { EngagementView, MembershipView } from './project-team.repository.js';
@@ -19,7 +19,7 @@ export function presentProject(row: ProjectView, actor: Actor): Project {
     description: row.description,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    abilities: projectAbilities(actor, row.id),
+    abilities: { ...projectAbilities(actor, row.id), ...projectCmdbAbilities(actor, row.id) },
     contractNo: row.contractNo,
     contractValue: row.contractValue,
     businessLine: row.businessLine,
@@ -32,6 +32,8 @@ export function presentProject(row: ProjectView, actor: Actor): Project {
     renewalStatus: row.renewalStatus,
     phase: row.phase,
     dutyTeamId: row.dutyTeamId,
+    serviceMode:
+      row.chosenMode && row.chosenVariant ? { mode: row.chosenMode, variant: row.chosenVariant } : null,
   };
 }
 

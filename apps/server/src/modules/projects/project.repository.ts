@@ -1,35 +1,98 @@
-import { and, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, ilike, inArray, isNotNull, not, or, sql } from 'drizzle-orm';
 import { containsPattern } from '../../db/like.js';
 import type { SQL } from 'drizzle-orm';
-import type { Actor } from '@opsdesk/domain';
+import type {
+  Actor,
+  ProjectBusinessLine,
+  ProjectPhase,
+  ServiceMode,
+  ServiceModeVariant,
+} from '@opsdesk/domain';
 import type { ProjectStatus } from '@opsdesk/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { countWhere } from '../../db/count.js';
 import { projectVisible } from '../../db/scope.js';
-import { customers, projectMembers, projects, projectSubcontractors } from '../../db/schema/index.js';
+import {
+  customers,
+  handovers,
+  projectMembers,
+  projects,
+  projectSubcontractors,
+} from '../../db/schema/index.js';
 import { keyset } from '../../http/pagination.js';
 import type { KeysetInput } from '../../http/pagination.js';
 import { constraintField } from '../../http/pg-errors.js';
+import { hasOverdueTask } from '../lifecycle/task.repository.js';
 
 // The date-order check guards two columns; a violation is reported on the end date.
 constraintField('projects_dates_check', 'endDate');
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type NewProject = typeof projects.$inferInsert;
-/** A project with its customer's name, as every read returns it. */
-export type ProjectView = ProjectRow & { customerName: string };
+/** A project with its customer's name and the service mode chosen at its handover, as every read returns it. */
+export type ProjectView = ProjectRow & {
+  customerName: string;
+  chosenMode: ServiceMode | null;
+  chosenVariant: ServiceModeVariant | null;
+};
 
 export interface ProjectFilter {
   q?: string | undefined;
   customerId?: string | undefined;
   status?: ProjectStatus | undefined;
+  phase?: ProjectPhase | undefined;
+  region?: string | undefined;
+  division?: string | undefined;
+  businessLine?: ProjectBusinessLine | undefined;
+  serviceMode?: ServiceMode | undefined;
+  serviceVariant?: ServiceModeVariant | undefined;
+  overdue?: 'true' | 'false' | undefined;
 }
 
-/** `%q%` for ILIKE, with the pattern characters of q taken literally. */
+const viewColumns = {
+  ...getTableColumns(projects),
+  customerName: customers.name,
+  chosenMode: handovers.chosenMode,
+  chosenVariant: handovers.chosenVariant,
+};
 
-const viewColumns = { ...getTableColumns(projects), customerName: customers.name };
+/** Projects whose handover chose this mode (and variant); the handover row holds the decision. */
+function modeChosen(mode: ServiceMode | undefined, variant: ServiceModeVariant | undefined): SQL | undefined {
+  if (!mode && !variant) return undefined;
+  const where = and(
+    isNotNull(handovers.chosenMode),
+    mode ? eq(handovers.chosenMode, mode) : undefined,
+    variant ? eq(handovers.chosenVariant, variant) : undefined,
+  );
+  return inArray(projects.id, sql`(SELECT ${handovers.projectId} FROM ${handovers} WHERE ${where})`);
+}
 
-export async function listProjects(db: DbOrTx, actor: Actor, query: KeysetInput & ProjectFilter) {
+/** The list's filters, in the actor's scope, as one condition on `projects` alone (so it also counts). */
+function listFilter(actor: Actor, query: ProjectFilter, today: string): SQL | undefined {
+  const overdue = hasOverdueTask(actor, projects.id, today);
+  return and(
+    projectVisible(actor, projects.id),
+    query.customerId ? eq(projects.customerId, query.customerId) : undefined,
+    query.status ? eq(projects.status, query.status) : undefined,
+    query.phase ? eq(projects.phase, query.phase) : undefined,
+    query.region ? eq(projects.region, query.region) : undefined,
+    query.division ? eq(projects.division, query.division) : undefined,
+    query.businessLine ? eq(projects.businessLine, query.businessLine) : undefined,
+    modeChosen(query.serviceMode, query.serviceVariant),
+    query.overdue === 'true' ? overdue : query.overdue === 'false' ? not(overdue) : undefined,
+    query.q
+      ? or(ilike(projects.code, containsPattern(query.q)), ilike(projects.name, containsPattern(query.q)))
+      : undefined,
+  );
+}
+
+/** A page of the projects in the actor's scope; `today` (Asia/Shanghai) decides which tasks are overdue. */
+export async function listProjects(
+  db: DbOrTx,
+  actor: Actor,
+  query: KeysetInput & ProjectFilter,
+  today: string,
+) {
   const ks = keyset<ProjectView>(
     query,
     {
@@ -41,18 +104,12 @@ export async function listProjects(db: DbOrTx, actor: Actor, query: KeysetInput 
     projects.id,
     { defaultSort: 'code', rowKey: (r, k) => r[k as keyof ProjectView], rowId: (r) => r.id },
   );
-  const filter: SQL | undefined = and(
-    projectVisible(actor, projects.id),
-    query.customerId ? eq(projects.customerId, query.customerId) : undefined,
-    query.status ? eq(projects.status, query.status) : undefined,
-    query.q
-      ? or(ilike(projects.code, containsPattern(query.q)), ilike(projects.name, containsPattern(query.q)))
-      : undefined,
-  );
+  const filter = listFilter(actor, query, today);
   const rows = await db
     .select(viewColumns)
     .from(projects)
     .innerJoin(customers, eq(customers.id, projects.customerId))
+    .leftJoin(handovers, eq(handovers.projectId, projects.id))
     .where(and(filter, ks.where))
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
@@ -73,6 +130,7 @@ export async function findProject(
     .select(viewColumns)
     .from(projects)
     .innerJoin(customers, eq(customers.id, projects.customerId))
+    .leftJoin(handovers, eq(handovers.projectId, projects.id))
     .where(and(eq(projects.id, id), projectVisible(actor, projects.id)));
   const rows = lock ? await q.for(lock, { of: projects }) : await q;
   return rows[0] ?? null;

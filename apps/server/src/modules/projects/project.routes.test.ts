@@ -157,6 +157,8 @@ describe('projects', () => {
       delete: false,
       manageMembers: true,
       manageSubcontractors: true,
+      cmdbCreate: true,
+      cmdbImport: true,
     });
   });
 

@@ -1,4 +1,4 @@
-import { projectAbilities, systemAbilities } from '@opsdesk/domain';
+import { localDateAt, projectAbilities, systemAbilities } from '@opsdesk/domain';
 import type { ProjectCreateSchema, ProjectListQuery, ProjectUpdateSchema } from '@opsdesk/contracts';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
@@ -19,7 +19,7 @@ import {
 import type { ProjectRow, ProjectView } from './project.repository.js';
 
 export function listProjectsFor(ctx: Ctx, query: z.output<typeof ProjectListQuery>) {
-  return listProjects(ctx.db, ctx.actor, query);
+  return listProjects(ctx.db, ctx.actor, query, localDateAt(ctx.now));
 }
 
 export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
@@ -35,8 +35,13 @@ async function reread(tx: DbOrTx, ctx: Ctx, id: string): Promise<ProjectView> {
   return row;
 }
 
-/** Audit rows hold the project's own columns only (the customer's name is not the project's). */
-const own = ({ customerName: _customerName, ...row }: ProjectView): ProjectRow => row;
+/** Audit rows hold the project's own columns only (the customer's name and the handover's mode are not the project's). */
+const own = ({
+  customerName: _customerName,
+  chosenMode: _chosenMode,
+  chosenVariant: _chosenVariant,
+  ...row
+}: ProjectView): ProjectRow => row;
 
 export async function createProject(
   ctx: Ctx,

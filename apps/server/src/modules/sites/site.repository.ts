@@ -80,3 +80,12 @@ export async function updateSiteRow(db: DbOrTx, id: string, patch: Partial<NewSi
 export async function deleteSiteRow(db: DbOrTx, id: string): Promise<void> {
   await db.delete(sites).where(eq(sites.id, id));
 }
+
+/** Whether the site is one of the customer's (a project's site must be its customer's). */
+export async function siteOfCustomer(db: DbOrTx, siteId: string, customerId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: sites.id })
+    .from(sites)
+    .where(and(eq(sites.id, siteId), eq(sites.customerId, customerId)));
+  return rows.length > 0;
+}

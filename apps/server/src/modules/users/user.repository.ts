@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import { containsPattern } from '../../db/like.js';
 import type { SQL } from 'drizzle-orm';
 import { userVisibility } from '@opsdesk/domain';
@@ -148,4 +148,12 @@ export async function insertUser(db: DbOrTx, row: NewUser): Promise<string> {
 
 export async function updateUserRow(db: DbOrTx, id: string, patch: Partial<NewUser>): Promise<void> {
   await db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/** Display names by user id, for objects that name people (no scope: the caller already reads the object). */
+export async function displayNames(db: DbOrTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((u) => [u.id, u.name]));
 }

@@ -125,6 +125,61 @@ describe('errors', () => {
   });
 });
 
+describe('uploads', () => {
+  const form = () => {
+    const f = new FormData();
+    f.append('file', new File(['%PDF-1.7'], '合同.pdf', { type: 'application/pdf' }), '合同.pdf');
+    return f;
+  };
+
+  it('POSTs the form as multipart with the CSRF token and the language, leaving the boundary to the browser', async () => {
+    fetchMock.mockResolvedValue(json(201, { id: 'a1', fileName: '合同.pdf' }));
+    setCsrfToken('csrf-abc');
+    setApiLanguage('en');
+    const body = form();
+    const saved = await api.upload<{ id: string }>('/attachments', body, {
+      query: { ownerType: 'project', ownerId: 'p1', category: undefined },
+    });
+    expect(saved.id).toBe('a1');
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/attachments?ownerType=project&ownerId=p1');
+    expect(init?.method).toBe('POST');
+    expect(init?.credentials).toBe('same-origin');
+    expect(init?.body).toBe(body);
+    expect(sentHeaders()['x-csrf-token']).toBe('csrf-abc');
+    expect(sentHeaders()['accept-language']).toBe('en');
+    expect(sentHeaders()['content-type']).toBeUndefined();
+  });
+
+  it('turns the error envelope into an ApiError with its fields', async () => {
+    fetchMock.mockResolvedValue(
+      json(
+        400,
+        envelope('VALIDATION_FAILED', '提交的内容有误，请检查标出的字段', {
+          fields: [{ path: 'file', code: 'fileTypeNotAllowed', message: '不支持该文件类型' }],
+        }),
+      ),
+    );
+    setCsrfToken('csrf-abc');
+    const e = (await api.upload('/attachments', form()).catch((x: unknown) => x)) as ApiError;
+    expect(e).toBeInstanceOf(ApiError);
+    expect([e.status, e.code, e.requestId]).toEqual([400, 'VALIDATION_FAILED', 'req-42']);
+    expect(e.fields).toEqual([{ path: 'file', code: 'fileTypeNotAllowed', message: '不支持该文件类型' }]);
+  });
+
+  it('names a proxy refusal of a large file by its status, and a lost session like any write', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('<html>413</html>', { status: 413 }));
+    const big = (await api.upload('/attachments', form()).catch((x: unknown) => x)) as ApiError;
+    expect([big.status, big.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+
+    const lost = vi.fn();
+    setAuthLostHandler(lost);
+    fetchMock.mockResolvedValueOnce(json(401, envelope('SESSION_EXPIRED', '会话已超时，请重新登录')));
+    await api.upload('/attachments', form()).catch(() => undefined);
+    expect(lost).toHaveBeenCalledWith('SESSION_EXPIRED');
+  });
+});
+
 describe('session loss', () => {
   it('reports SESSION_EXPIRED once, however many calls fail', async () => {
     const lost = vi.fn();

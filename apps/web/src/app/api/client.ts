@@ -3,8 +3,9 @@ import type { ErrorCode, FieldError, Lang } from '@opsdesk/contracts';
 
 /**
  * The one way the web app talks to the API: same-origin fetch with the session cookie, JSON both
- * ways, `Accept-Language` on every call, `X-CSRF-Token` on every write, and every failure turned
- * into an {@link ApiError} carrying the envelope's code, fields and request id.
+ * ways (files go up as multipart with `api.upload`), `Accept-Language` on every call,
+ * `X-CSRF-Token` on every write, and every failure turned into an {@link ApiError} carrying the
+ * envelope's code, fields and request id.
  */
 
 export const API_BASE = '/api/v1';
@@ -69,6 +70,7 @@ export type QueryParams = Record<string, QueryValue>;
 
 export interface RequestOptions {
   query?: QueryParams | undefined;
+  /** Sent as JSON; a FormData is sent as multipart as it is (the browser sets the boundary). */
   body?: unknown;
   signal?: AbortSignal | undefined;
   /**
@@ -186,7 +188,9 @@ export function resetAuthLost(): void {
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal: options.signal ?? null };
-  if (options.body !== undefined) {
+  if (options.body instanceof FormData) {
+    init.body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -224,6 +228,9 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a multipart form (files): the same CSRF header, language and error envelope as JSON writes. */
+  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...options, body: form }),
 };
 
 /** Encodes one path segment (ids come from URLs the user can edit). */

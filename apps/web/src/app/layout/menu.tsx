@@ -21,6 +21,8 @@ import { serviceProjectEntries, serviceProjectsConfigMenu } from './menu.service
 import type { ServiceProjectsMenuLabel } from './menu.service-projects';
 import { cmdbMenu } from '../../features/cmdb/menu';
 import type { CmdbMenuLabel } from '../../features/cmdb/menu';
+import { fieldWorkMenu } from '../../features/work-orders/menu';
+import type { FieldWorkMenuGroupLabel, FieldWorkMenuLabel } from '../../features/work-orders/menu';
 
 export type MenuLabel =
   | 'projects'
@@ -39,9 +41,10 @@ export type MenuLabel =
   | 'portalTickets'
   | 'portalRaise'
   | ServiceProjectsMenuLabel
-  | CmdbMenuLabel;
+  | CmdbMenuLabel
+  | FieldWorkMenuLabel;
 export type MenuGroupLabel =
-  'organisation' | 'system' | 'serviceDesk' | 'portal' | 'serviceProjects' | 'cmdb';
+  'organisation' | 'system' | 'serviceDesk' | 'portal' | 'serviceProjects' | 'cmdb' | FieldWorkMenuGroupLabel;
 
 export interface MenuEntry {
   path: string;
@@ -67,6 +70,7 @@ export function buildMenu(a: SystemAbilities, who?: { kind: UserKind }): MenuGro
       ],
     },
     ...serviceDeskMenu(a, who),
+    ...fieldWorkMenu(who),
     ...cmdbMenu(a, who),
     ...serviceProjectsConfigMenu(who),
     {

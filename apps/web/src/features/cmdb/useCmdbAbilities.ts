@@ -1,27 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMe } from '../../app/session/me';
-import { useAbilities } from '../../shared/abilities/useAbilities';
-import { cmdbApi, cmdbKeys } from './api/cmdb.api';
+import { projectApi, projectKeys } from '../projects/api/project.api';
 
 /**
  * What the user may do in a project's CMDB: create and edit CIs (`update`), import files
- * (`import`). The API has no project-level CMDB abilities yet, so this reads them from a CI of
- * the project (its `abilities`: `update`, and `delete` which goes with importing); with no CI to
- * ask, staff are offered the action and the server decides. Never derived from roles here.
+ * (`import`) — the project's own abilities (`cmdbCreate`, `cmdbImport`), computed by the server.
+ * With every project shown (no project), staff are offered both: the form and the import wizard
+ * ask for the project, and the server decides there. Never derived from roles here.
  */
-export function useCmdbAbilities(projectId: string | null | undefined): { update: boolean; import: boolean } {
-  const me = useMe();
-  const admin = useAbilities().manageOrganisation;
-  const staff = me.kind === 'staff';
-  const probe = useQuery({
-    queryKey: [...cmdbKeys.cis, 'abilities-probe', projectId],
-    queryFn: ({ signal }) => cmdbApi.list({ projectId: projectId!, limit: 1 }, signal),
-    enabled: staff && !admin && !!projectId,
+export function useCmdbAbilities(projectId: string | null | undefined): {
+  update: boolean;
+  import: boolean;
+  /** The project's abilities have arrived (false while they load; true with no project). */
+  known: boolean;
+} {
+  const staff = useMe().kind === 'staff';
+  const project = useQuery({
+    queryKey: projectKeys.detail(projectId ?? ''),
+    queryFn: ({ signal }) => projectApi.get(projectId!, signal),
+    enabled: !!projectId,
     staleTime: 5 * 60_000,
   });
-  if (admin) return { update: true, import: true };
-  if (!staff) return { update: false, import: false };
-  const sample = probe.data?.items[0];
-  if (sample) return { update: sample.abilities.update, import: sample.abilities.delete };
-  return { update: true, import: true };
+  if (!projectId) return { update: staff, import: staff, known: true };
+  const abilities = project.data?.abilities;
+  return {
+    update: abilities?.cmdbCreate ?? false,
+    import: abilities?.cmdbImport ?? false,
+    known: !!abilities,
+  };
 }

@@ -239,6 +239,7 @@ const en: Translation<typeof zh> = {
     chosen: 'Chosen: {{name}}',
     check: 'Check the file',
     chooseProject: 'Choose the service project and the CI type first.',
+    notAllowed: 'You may not import configuration items into this project.',
     progress: 'Processing: {{processed}} of {{total}} rows',
     progressLabel: 'Import progress',
     failed: 'The import failed',

@@ -2,7 +2,10 @@ import type { Translation } from '../types';
 import type zh from '../zh-CN/documents';
 
 const en: Translation<typeof zh> = {
+  title: 'Attachments',
   upload: 'Upload file',
+  uploadShort: 'Upload',
+  failed: '"{{name}}" was not uploaded: {{message}}',
   uploaded: 'Uploaded "{{name}}"',
   category: 'Document type',
   fileName: 'File',

@@ -10,6 +10,8 @@ const en: Translation<typeof zh> = {
     'No service projects yet. A service project is one contract of service for one customer: scope, period, team and SLA.',
   emptyNoAbility: 'You are not a member of any service project yet. Ask a project manager to add you.',
   overdueOnly: 'With overdue tasks',
+  noOverdue: 'No overdue tasks',
+  modeUndecided: 'Not decided',
   sections: { basic: 'Basics', contract: 'Contract', service: 'Service' },
   fields: {
     code: 'Project code',

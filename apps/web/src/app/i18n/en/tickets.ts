@@ -75,6 +75,12 @@ const en: Translation<typeof zh> = {
       answered: 'Answered',
       closed: 'Closed',
       cancelled: 'Cancelled',
+      // Work orders
+      dispatched: 'Dispatched',
+      accepted: 'Accepted',
+      on_site: 'On site',
+      work_done: 'Work done',
+      signed_off: 'Signed off',
     },
     stateCategory: {
       open: 'Open',
@@ -111,6 +117,14 @@ const en: Translation<typeof zh> = {
       auto_close: 'Close automatically',
       cancel: 'Cancel',
       answer: 'Answer',
+      // Work orders
+      dispatch: 'Dispatch',
+      accept: 'Accept',
+      reject: 'Reject',
+      check_in: 'Check in',
+      complete: 'Complete',
+      sign_off: 'Sign off',
+      rework: 'Send back for rework',
     },
     metric: { response: 'Response time', resolution: 'Resolution time', arrival: 'Arrival time' },
     pauseReason: {

@@ -228,6 +228,7 @@ export default {
     chosen: '已选择：{{name}}',
     check: '检查文件',
     chooseProject: '请先选择服务项目和配置项类型。',
+    notAllowed: '你没有向该项目导入配置项的权限。',
     progress: '正在处理：{{processed}} / {{total}} 行',
     progressLabel: '导入进度',
     failed: '导入失败',

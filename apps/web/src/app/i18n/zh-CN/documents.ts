@@ -1,5 +1,8 @@
 export default {
+  title: '附件',
   upload: '上传文件',
+  uploadShort: '上传',
+  failed: '“{{name}}”上传失败：{{message}}',
   uploaded: '已上传“{{name}}”',
   category: '文档类型',
   fileName: '文件名',

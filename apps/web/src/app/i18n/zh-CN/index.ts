@@ -19,6 +19,7 @@ import notifications from './notifications';
 import cmdb from './cmdb';
 import ciTypes from './ciTypes';
 import assetStats from './assetStats';
+import { fieldWork } from './field-work';
 
 /** One namespace per feature. */
 export const zhCN = {
@@ -43,4 +44,5 @@ export const zhCN = {
   cmdb,
   ciTypes,
   assetStats,
+  ...fieldWork,
 };

@@ -6,6 +6,8 @@ export default {
   empty: '还没有服务项目。服务项目是为一个客户提供运维服务的一份合同：范围、服务期、团队和 SLA。',
   emptyNoAbility: '您还没有参与任何服务项目。如需加入，请联系项目经理。',
   overdueOnly: '有逾期任务',
+  noOverdue: '无逾期任务',
+  modeUndecided: '未确定',
   sections: { basic: '基本信息', contract: '合同信息', service: '服务安排' },
   fields: {
     code: '项目编号',

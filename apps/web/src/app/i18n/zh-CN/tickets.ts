@@ -66,6 +66,12 @@ export default {
       answered: '已答复',
       closed: '已关闭',
       cancelled: '已取消',
+      // Work orders (工单)
+      dispatched: '已派单',
+      accepted: '已接单',
+      on_site: '已到场',
+      work_done: '已完工',
+      signed_off: '客户已确认',
     },
     stateCategory: {
       open: '待处理',
@@ -98,6 +104,14 @@ export default {
       auto_close: '自动关闭',
       cancel: '取消',
       answer: '答复',
+      // Work orders (工单)
+      dispatch: '派单',
+      accept: '接单',
+      reject: '退单',
+      check_in: '到场签到',
+      complete: '完工',
+      sign_off: '客户签字确认',
+      rework: '返工',
     },
     metric: { response: '响应时间', resolution: '解决时间', arrival: '到场时间' },
     pauseReason: { customer: '等待客户', vendor: '等待厂商', change: '等待变更', resolved: '已解决期间' },

@@ -21,6 +21,7 @@ import type {
   CiTicketPage,
   CiUpdateSchema,
   OkSchema,
+  TicketCiPage,
 } from '@opsdesk/contracts';
 import {
   API_BASE,
@@ -39,6 +40,7 @@ export type CiImpact = z.infer<typeof CiImpactSchema>;
 export type CiAsOf = z.infer<typeof CiAsOfSchema>;
 export type CiHistory = z.infer<typeof CiHistoryPage>;
 export type CiTicket = z.infer<typeof CiTicketPage>['items'][number];
+export type TicketCis = z.infer<typeof TicketCiPage>;
 
 /** Everything of the CMDB sits under `['cmdb']`: one invalidation refreshes lists, pages and graphs. */
 export const cmdbKeys = {
@@ -52,7 +54,7 @@ export const cmdbKeys = {
   history: (id: string) => ['cmdb', 'history', id] as const,
   asOf: (id: string, date: string) => ['cmdb', 'history', id, 'as-of', date] as const,
   tickets: (id: string) => ['cmdb', 'tickets', id] as const,
-  /** The CIs a ticket names, as far as this browser knows them (see TicketCis). */
+  /** The CIs a ticket names (GET /tickets/:id/cis). */
   ticketCis: (ticketId: string) => ['cmdb', 'ticket-cis', ticketId] as const,
   imports: ['cmdb', 'imports'] as const,
   import: (id: string) => ['cmdb', 'imports', id] as const,
@@ -87,6 +89,9 @@ export const cmdbApi = {
     api.get<z.infer<typeof CiTicketPage>>(`/cis/${seg(id)}/tickets`, query, signal),
   linkTicket: (id: string, ticketId: string) => api.put<Ok>(`/cis/${seg(id)}/tickets/${seg(ticketId)}`, {}),
   unlinkTicket: (id: string, ticketId: string) => api.delete<Ok>(`/cis/${seg(id)}/tickets/${seg(ticketId)}`),
+  /** The CIs a ticket names, in the order they were named (one page of up to 200: a ticket names a few). */
+  ticketCis: (ticketId: string, signal?: AbortSignal) =>
+    api.get<TicketCis>(`/tickets/${seg(ticketId)}/cis`, { limit: 200 }, signal),
 
   imports: (query: z.output<typeof CiImportListQuery>, signal?: AbortSignal) =>
     api.get<z.infer<typeof CiImportPage>>('/cis/imports', query, signal),
@@ -136,3 +141,11 @@ export const cmdbApi = {
     downloadFile('/cis/export', query, `cis.${query.format ?? 'xlsx'}`),
   attachment: (id: string) => downloadFile(`/attachments/${seg(id)}/content`, {}, 'result.csv'),
 };
+
+/** The CIs a ticket names, as a query: the ticket page's card and its impact summary share it. */
+export function ticketCisQuery(ticketId: string) {
+  return {
+    queryKey: cmdbKeys.ticketCis(ticketId),
+    queryFn: ({ signal }: { signal?: AbortSignal }) => cmdbApi.ticketCis(ticketId, signal),
+  };
+}

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { wholeList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn } from '../../../shared/list/types';
-import { cmdbApi, cmdbKeys } from '../api/cmdb.api';
+import { cmdbApi, cmdbKeys, ticketCisQuery } from '../api/cmdb.api';
 import type { CiImpact as Impact } from '../api/cmdb.api';
 import { useCmdbLabels } from '../labels';
 import { CiStatusTag } from './CiTags';
@@ -139,16 +139,14 @@ export function CiImpactView({ ci }: { ci: Ci }) {
 
 /**
  * The business services hit by one or more CIs — for the ticket page (a ticket names its affected
- * CIs). Give `ciIds`; with `ticketId` it shows the CIs this browser linked to that ticket (see
- * TicketCis: the API cannot list a ticket's CIs yet).
+ * CIs). Give `ciIds`, or `ticketId` for the CIs that ticket names (GET /tickets/:id/cis).
  */
 export function CiImpactSummary({ ciIds, ticketId }: { ciIds?: string[]; ticketId?: string }) {
   const { t } = useTranslation('cmdb');
   const linked = useQuery({
-    queryKey: cmdbKeys.ticketCis(ticketId ?? ''),
-    queryFn: () => [] as string[],
+    ...ticketCisQuery(ticketId ?? ''),
     enabled: !!ticketId && !ciIds,
-    staleTime: Infinity,
+    select: (page) => page.items.map((i) => i.ci.id),
   });
   const ids = ciIds ?? linked.data ?? [];
   const impacts = useQuery({

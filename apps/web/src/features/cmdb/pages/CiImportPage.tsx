@@ -21,6 +21,7 @@ import { cmdbApi, cmdbKeys } from '../api/cmdb.api';
 import { CiTypeSelect } from '../components/CiTypeSelect';
 import { ImportReport, importRunning } from '../components/ImportReport';
 import { useCmdbLabels } from '../labels';
+import { useCmdbAbilities } from '../useCmdbAbilities';
 
 const fetchImports = contractList(CiImportListQuery, cmdbApi.imports);
 
@@ -121,6 +122,8 @@ export default function CiImportPage() {
   const [dry, setDry] = useState<CiImport | null>(null);
   const [real, setReal] = useState<CiImport | null>(null);
   const download = useDownloadResult();
+  const can = useCmdbAbilities(projectId);
+  const refused = !!projectId && can.known && !can.import;
 
   const dryQ = useImport(dry);
   const realQ = useImport(real);
@@ -178,6 +181,9 @@ export default function CiImportPage() {
           />
         </Form.Item>
       </Form>
+      {refused && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('import.notAllowed')} />
+      )}
       <Space wrap>
         <Button icon={<DownloadOutlined />} disabled={!typeId} onClick={() => template('xlsx')}>
           {t('import.templateXlsx')}
@@ -200,7 +206,7 @@ export default function CiImportPage() {
         accept=".xlsx,.csv"
         multiple={false}
         showUploadList={false}
-        disabled={!projectId || !typeId || !!dry || !!real}
+        disabled={!projectId || !typeId || !!dry || !!real || refused}
         beforeUpload={(f) => {
           setFile(f);
           upload.reset();

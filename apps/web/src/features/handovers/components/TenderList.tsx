@@ -11,7 +11,7 @@ import { FormDrawer, FormModal, useOverlay } from '../../../shared/form/overlays
 import { wholeList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn } from '../../../shared/list/types';
-import { AttachmentList } from '../../documents/components/AttachmentList';
+import { AttachmentList } from '../../../shared/attachments/AttachmentList';
 import { MoneyText } from '../../projects/components/MoneyText';
 import { tenderApi, tenderKeys } from '../api/tender.api';
 import { TenderAwardForm, TenderCreateForm, TenderEditForm } from '../forms/TenderForms';

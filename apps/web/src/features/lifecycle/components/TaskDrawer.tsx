@@ -16,7 +16,7 @@ import { can } from '../../../shared/abilities/useAbilities';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDateTime } from '../../../shared/format';
 import { FormDrawer, FormModal, useOverlay } from '../../../shared/form/overlays';
-import { AttachmentList } from '../../documents/components/AttachmentList';
+import { AttachmentList } from '../../../shared/attachments/AttachmentList';
 import { lifecycleApi, lifecycleKeys } from '../api/lifecycle.api';
 import type { TaskAction } from '../api/lifecycle.api';
 import { TaskActionForm, TaskCommentForm, TaskEditForm } from '../forms/TaskForms';

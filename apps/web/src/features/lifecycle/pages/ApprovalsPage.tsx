@@ -9,7 +9,7 @@ import { FormModal, useOverlay } from '../../../shared/form/overlays';
 import { contractList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn } from '../../../shared/list/types';
-import { attachmentApi, attachmentKeys } from '../../documents/api/attachment.api';
+import { attachmentApi, attachmentKeys } from '../../../shared/attachments/attachments.api';
 import { lifecycleApi, lifecycleKeys } from '../api/lifecycle.api';
 import { useTaskColumns } from '../components/taskColumns';
 import { useTaskDrawer } from '../components/TaskDrawer';
@@ -29,7 +29,7 @@ function Documents({ task }: { task: ProjectTask }) {
       {(files.data?.items ?? []).map((a) => (
         <a
           key={a.id}
-          href={a.inline ? `${a.downloadUrl}?inline=1` : a.downloadUrl}
+          href={attachmentApi.href(a, true)}
           target={a.inline ? '_blank' : undefined}
           rel="noopener"
           download={a.inline ? undefined : a.fileName}

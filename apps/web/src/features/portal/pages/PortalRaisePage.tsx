@@ -6,13 +6,12 @@ import { useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { TicketCreateSchema } from '@opsdesk/contracts';
-import { useMe } from '../../../app/session/me';
 import { useCurrentProjectId } from '../../../app/session/project';
+import { attachmentApi } from '../../../shared/attachments/attachments.api';
 import { describeError } from '../../../shared/errors';
 import { ContractFormView } from '../../../shared/form/ContractFormView';
 import { useContractForm } from '../../../shared/form/useContractForm';
 import { projectApi, projectKeys } from '../../projects/api/project.api';
-import { attachmentApi } from '../../tickets/api/attachments.api';
 import { ticketApi, ticketKeys } from '../../tickets/api/tickets.api';
 import { ProjectSelect } from '../../tickets/components/pickers';
 import { LEVELS } from '../../tickets/forms/TicketEditForm';
@@ -27,7 +26,6 @@ import { DESK_KINDS } from '../../tickets/pages/TicketQueuePage';
 export default function PortalRaisePage() {
   const { t } = useTranslation(['portal', 'tickets', 'common']);
   const labels = useTicketLabels();
-  const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -52,11 +50,7 @@ export default function PortalRaisePage() {
         if (!f.originFileObj) continue;
         setStep(t('raise.uploading', { current: i + 1, total: files.length }));
         try {
-          await attachmentApi.upload(
-            { ownerType: 'ticket', ownerId: ticket.id },
-            f.originFileObj,
-            me.csrfToken,
-          );
+          await attachmentApi.upload({ ownerType: 'ticket', ownerId: ticket.id }, f.originFileObj);
         } catch (e) {
           failed.push(t('raise.fileFailed', { name: f.name, message: describeError(e) }));
         }

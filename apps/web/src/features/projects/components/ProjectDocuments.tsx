@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Project } from '@opsdesk/contracts';
 import { can } from '../../../shared/abilities/useAbilities';
-import { AttachmentList } from '../../documents/components/AttachmentList';
+import { AttachmentList } from '../../../shared/attachments/AttachmentList';
 
 /** The kinds of project document (category of the attachment). */
 export const PROJECT_DOCUMENT_CATEGORIES = [

@@ -5,7 +5,8 @@ import {
   PROJECT_PHASES,
   PROJECT_STATUSES,
   ProjectListQuery,
-  SERVICE_MODE_VARIANTS,
+  SERVICE_MODES,
+  VARIANTS_BY_MODE,
 } from '@opsdesk/contracts';
 import type { Project } from '@opsdesk/contracts';
 import { useAbilities } from '../../../shared/abilities/useAbilities';
@@ -17,6 +18,7 @@ import type { ListColumn, ListFilter } from '../../../shared/list/types';
 import { CustomerSelect } from '../../customers/components/CustomerSelect';
 import { projectApi, projectKeys } from '../api/project.api';
 import { PhaseTag } from '../../lifecycle/components/TaskTags';
+import { ModeTag, useModeText } from '../../service-modes/components/ModeTag';
 import { ProjectCreateForm } from '../forms/ProjectForm';
 import { formatMoney } from '../money';
 import { MoneyText } from './MoneyText';
@@ -25,12 +27,21 @@ import { ProjectStatusTag } from './ProjectStatusTag';
 const fetchProjects = contractList(ProjectListQuery, projectApi.list);
 
 /**
- * The filters the list query of the contract accepts. The issue asks for mode, phase, region and
- * overdue too; they are offered as soon as `ProjectListQuery` has them (the server does not filter
- * on them yet, and a filter the server ignores would show a wrong list).
+ * The filters the list query of the contract accepts: a filter is offered only when
+ * `ProjectListQuery` has it (a filter the server ignored would show a wrong list).
  */
 const SERVER_FILTERS = new Set(Object.keys(ProjectListQuery.shape));
 export const supportsFilter = (name: string) => SERVER_FILTERS.has(name);
+
+/**
+ * The service-mode filter's one URL value, `on_site` (any variant) or `on_site.business_support`,
+ * as the API's `serviceMode` and `serviceVariant` (a variant name alone is ambiguous: 技术保障 is
+ * both on site and remote).
+ */
+export function serviceModeQuery(value: string): Record<string, string> {
+  const [mode, variant] = value.split('.');
+  return { ...(mode ? { serviceMode: mode } : {}), ...(variant ? { serviceVariant: variant } : {}) };
+}
 
 /** Service projects in the user's scope, all or one customer's. */
 export function ProjectList({
@@ -46,6 +57,7 @@ export function ProjectList({
   const abilities = useAbilities();
   const navigate = useNavigate();
   const create = useOverlay();
+  const modeText = useModeText();
 
   const columns: ListColumn<Project>[] = [
     {
@@ -81,6 +93,12 @@ export function ProjectList({
       title: t('fields.phase'),
       value: (p) => (p.phase ? t(`lifecycle:phase.${p.phase}`) : t('lifecycle:notStarted')),
       render: (p) => <PhaseTag phase={p.phase} />,
+    },
+    {
+      key: 'serviceMode',
+      title: t('fields.serviceMode'),
+      value: (p) => (p.serviceMode ? modeText(p.serviceMode) : null),
+      render: (p) => (p.serviceMode ? <ModeTag {...p.serviceMode} /> : t('modeUndecided')),
     },
     { key: 'region', title: t('fields.region') },
     { key: 'division', title: t('fields.division') },
@@ -140,8 +158,15 @@ export function ProjectList({
     {
       name: 'serviceMode',
       label: t('fields.serviceMode'),
-      width: 160,
-      options: SERVICE_MODE_VARIANTS.map((v) => ({ value: v, label: t(`serviceModes:variant.${v}`) })),
+      width: 170,
+      options: SERVICE_MODES.flatMap((mode) => [
+        { value: mode, label: t(`serviceModes:mode.${mode}`) },
+        ...VARIANTS_BY_MODE[mode].map((variant) => ({
+          value: `${mode}.${variant}`,
+          label: modeText({ mode, variant }),
+        })),
+      ]),
+      toQuery: serviceModeQuery,
     },
     {
       name: 'phase',
@@ -150,6 +175,7 @@ export function ProjectList({
       options: PROJECT_PHASES.map((ph) => ({ value: ph, label: t(`lifecycle:phase.${ph}`) })),
     },
     { name: 'region', label: t('fields.region'), width: 160 },
+    { name: 'division', label: t('fields.division'), width: 160 },
     {
       name: 'businessLine',
       label: t('fields.businessLine'),
@@ -160,7 +186,10 @@ export function ProjectList({
       name: 'overdue',
       label: t('fields.overdueFilter'),
       width: 160,
-      options: [{ value: 'true', label: t('overdueOnly') }],
+      options: [
+        { value: 'true', label: t('overdueOnly') },
+        { value: 'false', label: t('noOverdue') },
+      ],
     },
   ].filter((f) => supportsFilter(f.name));
 

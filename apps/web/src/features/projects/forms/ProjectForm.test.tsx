@@ -17,7 +17,14 @@ const project: Project = {
   description: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
-  abilities: { update: true, delete: true, manageMembers: true, manageSubcontractors: true },
+  abilities: {
+    update: true,
+    delete: true,
+    manageMembers: true,
+    manageSubcontractors: true,
+    cmdbCreate: true,
+    cmdbImport: true,
+  },
   contractNo: 'HT-001',
   contractValue: '35000000.00',
   businessLine: 'urban_traffic',
@@ -30,6 +37,7 @@ const project: Project = {
   renewalStatus: 'first_term',
   phase: null,
   dutyTeamId: null,
+  serviceMode: null,
 };
 
 const fetchMock = vi.fn<typeof fetch>();

@@ -61,15 +61,15 @@ export function PoliciesTab({ project }: { project: Project }) {
   const confirm = useConfirmAction();
   const calendars = useCalendarNames(project.id);
   const categories = new Map((useCategories(project.id).data?.items ?? []).map((c) => [c.id, c.name]));
-  const any = t('rules.any');
+  const anyLabel = t('rules.any');
   const target = (m: number | null | undefined) => (m ? labels.duration(m) : '—');
   const columns: ListColumn<SlaPolicy>[] = [
     { key: 'name', title: t('policies.name'), alwaysVisible: true },
-    { key: 'kind', title: t('policies.kind'), value: (p) => (p.kind ? labels.kind(p.kind) : any) },
+    { key: 'kind', title: t('policies.kind'), value: (p) => (p.kind ? labels.kind(p.kind) : anyLabel) },
     {
       key: 'category',
       title: t('policies.category'),
-      value: (p) => (p.categoryId ? (categories.get(p.categoryId) ?? '…') : any),
+      value: (p) => (p.categoryId ? (categories.get(p.categoryId) ?? '…') : anyLabel),
     },
     {
       key: 'calendar',

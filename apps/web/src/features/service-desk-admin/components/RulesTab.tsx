@@ -41,35 +41,36 @@ export function RulesTab({ project }: { project: Project }) {
   const confirm = useConfirmAction();
   const teams = useTeamNames();
   const categories = new Map((useCategories(project.id).data?.items ?? []).map((c) => [c.id, c.name]));
-  const any = t('rules.any');
+  const anyLabel = t('rules.any');
   const columns: ListColumn<RoutingRule>[] = [
     { key: 'position', title: t('rules.position'), align: 'right' },
     { key: 'name', title: t('rules.name'), alwaysVisible: true },
     {
       key: 'kinds',
       title: t('rules.kinds'),
-      value: (r) => (r.kinds.length ? r.kinds.map((k) => labels.kind(k)).join(', ') : any),
+      value: (r) => (r.kinds.length ? r.kinds.map((k) => labels.kind(k)).join(', ') : anyLabel),
     },
     {
       key: 'category',
       title: t('rules.category'),
-      value: (r) => (r.categoryId ? (categories.get(r.categoryId) ?? '…') : any),
+      value: (r) => (r.categoryId ? (categories.get(r.categoryId) ?? '…') : anyLabel),
     },
     {
       key: 'channels',
       title: t('rules.channels'),
-      value: (r) => (r.channels.length ? r.channels.map((c) => labels.channel(c)).join(', ') : any),
+      value: (r) => (r.channels.length ? r.channels.map((c) => labels.channel(c)).join(', ') : anyLabel),
     },
     {
       key: 'keywords',
       title: t('rules.keywords'),
-      value: (r) => r.keywords.join(', ') || any,
-      render: (r) => (r.keywords.length ? r.keywords.map((k) => <Tag key={k}>{k}</Tag>) : any),
+      value: (r) => r.keywords.join(', ') || anyLabel,
+      render: (r) => (r.keywords.length ? r.keywords.map((k) => <Tag key={k}>{k}</Tag>) : anyLabel),
     },
     {
       key: 'businessStopped',
       title: t('rules.businessStopped'),
-      value: (r) => (r.businessStopped === null ? any : r.businessStopped ? t('common:yes') : t('common:no')),
+      value: (r) =>
+        r.businessStopped === null ? anyLabel : r.businessStopped ? t('common:yes') : t('common:no'),
     },
     { key: 'group', title: t('rules.group'), value: (r) => teams.get(r.groupId) ?? '…' },
     {

@@ -11,6 +11,7 @@ import { DetailHeader } from '../../../shared/components/DetailHeader';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDateTime } from '../../../shared/format';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
+import { TicketCis } from '../../cmdb/components/TicketCis';
 import { projectApi, projectKeys } from '../../projects/api/project.api';
 import { ticketApi, ticketKeys } from '../api/tickets.api';
 import { ActionButtons, useTicketActions } from '../components/ActionButtons';
@@ -53,6 +54,8 @@ export default function TicketDetailPage() {
   const me = useMe();
   const query = useTicket(id, me.kind !== 'customer_contact');
   if (me.kind === 'customer_contact') return <Navigate to={`/portal/tickets/${id}`} replace />;
+  // A work order has its own page (check-in, work record, the customer's signature).
+  if (query.data?.kind === 'work_order') return <Navigate to={`/work-orders/${id}`} replace />;
   return <QueryState query={query}>{(ticket) => <TicketDetail ticket={ticket} />}</QueryState>;
 }
 
@@ -244,6 +247,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
             </Card>
             <SlaPanel ticketId={ticket.id} />
             <RelatedPanel ticket={ticket} />
+            <TicketCis ticketId={ticket.id} projectId={ticket.projectId} />
             <WatchersPanel ticket={ticket} />
             <AttachmentsPanel ticketId={ticket.id} canAttach={can(ticket, 'attach')} />
           </Flex>

@@ -1,89 +1,20 @@
-import { useState } from 'react';
-import { App, Button, Flex, Select, Tag, Upload } from 'antd';
-import { DeleteOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Flex, Tag } from 'antd';
+import { DeleteOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '@opsdesk/contracts';
-import { useMe } from '../../../app/session/me';
-import { can } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
-import { describeError } from '../../../shared/errors';
-import { formatDateTime } from '../../../shared/format';
-import { ListPage } from '../../../shared/list/ListPage';
-import type { FetchPage, ListColumn, ListFilter } from '../../../shared/list/types';
-import { attachmentApi, attachmentKeys } from '../api/attachment.api';
-import type { DocumentOwner } from '../api/attachment.api';
-
-/** `1.2 MB`, `35 KB`. */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${bytes} B`;
-}
-
-/** Upload one file, with a category chosen first when the owner sorts its documents. */
-function UploadControl({
-  owner,
-  categories,
-  categoryLabel,
-  onChange,
-}: {
-  owner: DocumentOwner;
-  categories?: readonly string[];
-  categoryLabel: (c: string) => string;
-  onChange?: () => void;
-}) {
-  const { t } = useTranslation('documents');
-  const { message } = App.useApp();
-  const me = useMe();
-  const qc = useQueryClient();
-  const [category, setCategory] = useState<string | undefined>(categories?.[0]);
-  const [busy, setBusy] = useState(false);
-
-  const upload = async (file: File) => {
-    setBusy(true);
-    try {
-      await attachmentApi.upload({ ...owner, category }, file, me.csrfToken);
-      message.success(t('uploaded', { name: file.name }));
-      void qc.invalidateQueries({ queryKey: attachmentKeys.all });
-      onChange?.();
-    } catch (e) {
-      message.error(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Flex gap={8} wrap>
-      {categories && (
-        <Select
-          aria-label={t('category')}
-          value={category}
-          onChange={setCategory}
-          options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))}
-          style={{ width: 150 }}
-        />
-      )}
-      <Upload
-        showUploadList={false}
-        multiple={false}
-        beforeUpload={(file) => {
-          void upload(file);
-          return false;
-        }}
-      >
-        <Button icon={<UploadOutlined />} loading={busy}>
-          {t('upload')}
-        </Button>
-      </Upload>
-    </Flex>
-  );
-}
+import { can } from '../abilities/useAbilities';
+import { useConfirmAction } from '../components/useConfirmAction';
+import { formatDateTime } from '../format';
+import { ListPage } from '../list/ListPage';
+import type { FetchPage, ListColumn, ListFilter } from '../list/types';
+import { AttachmentUpload } from './AttachmentUpload';
+import { attachmentApi, attachmentKeys, formatSize } from './attachments.api';
+import type { AttachmentOwner } from './attachments.api';
 
 /**
- * The files of one object (a project's documents, a task's evidence, a tender's papers): download,
- * preview images and PDF, upload when allowed, remove when the server says so.
+ * The files of one object as a list page (a project's documents, a task's evidence, a tender's
+ * papers): download, preview images and PDF, upload when allowed, remove when the server says so.
+ * For a side panel, use {@link AttachmentsCard}.
  */
 export function AttachmentList({
   owner,
@@ -94,7 +25,7 @@ export function AttachmentList({
   emptyText,
   onChange,
 }: {
-  owner: DocumentOwner;
+  owner: AttachmentOwner;
   canUpload: boolean;
   /** Called after a file is added or removed (the owner's attachment count changed). */
   onChange?: () => void;
@@ -122,7 +53,7 @@ export function AttachmentList({
       title: t('fileName'),
       alwaysVisible: true,
       render: (a) => (
-        <a href={a.downloadUrl} download={a.fileName}>
+        <a href={attachmentApi.href(a)} download={a.fileName}>
           {a.fileName}
         </a>
       ),
@@ -152,7 +83,7 @@ export function AttachmentList({
               type="link"
               size="small"
               icon={<EyeOutlined />}
-              href={`${a.downloadUrl}?inline=1`}
+              href={attachmentApi.href(a, true)}
               target="_blank"
               rel="noopener"
             >
@@ -170,7 +101,7 @@ export function AttachmentList({
                   title: t('common:confirm.removeTitle', { name: a.fileName }),
                   okText: t('common:actions.remove'),
                   action: () => attachmentApi.remove(a.id),
-                  invalidate: attachmentKeys.all,
+                  invalidate: attachmentKeys.of(owner),
                   success: t('common:form.removed'),
                   onDone: onChange,
                 })
@@ -209,11 +140,11 @@ export function AttachmentList({
       emptyText={emptyText ?? t('empty')}
       extra={
         canUpload && (
-          <UploadControl
+          <AttachmentUpload
             owner={owner}
             categories={categories}
             categoryLabel={categoryLabel}
-            onChange={onChange}
+            onUploaded={onChange}
           />
         )
       }
