@@ -38,7 +38,7 @@ describe('foundation journey (Chromium)', () => {
 
     // Customer
     await page.goto('/customers');
-    await page.getByRole('button', { name: /新建客户/ }).click();
+    await page.getByRole('button', { name: /新建客户/ }).first().click();
     await dlg(page).getByLabel('客户名称', { exact: true }).fill(customerName);
     await save(page);
     await page.getByText(customerName).first().click();
@@ -46,7 +46,8 @@ describe('foundation journey (Chromium)', () => {
 
     // Its contact, who can sign in
     await page.getByRole('tab', { name: '联系人' }).click();
-    await page.getByRole('button', { name: /新建联系人/ }).click();
+    // The toolbar and (once loaded, while empty) the empty state both offer it.
+    await page.getByRole('button', { name: /新建联系人/ }).first().click();
     await dlg(page).getByLabel('姓名', { exact: true }).fill(`王科长-${u}`);
     await dlg(page).getByRole('checkbox', { name: '可以登录系统' }).check();
     await dlg(page).getByLabel('用户名', { exact: true }).fill(contactUser);
@@ -56,7 +57,7 @@ describe('foundation journey (Chromium)', () => {
 
     // Project for the customer
     await page.goto('/projects');
-    await page.getByRole('button', { name: /新建服务项目/ }).click();
+    await page.getByRole('button', { name: /新建服务项目/ }).first().click();
     await dlg(page).getByLabel('项目编号', { exact: true }).fill(`JTJ-${u}`);
     await dlg(page).getByLabel('项目名称', { exact: true }).fill(projectName);
     await choose(page, '客户', customerName, customerName);
@@ -66,7 +67,7 @@ describe('foundation journey (Chromium)', () => {
 
     // The contact becomes a member (requester)
     await page.getByRole('tab', { name: '项目成员' }).click();
-    await page.getByRole('button', { name: /添加成员/ }).click();
+    await page.getByRole('button', { name: /添加成员/ }).first().click();
     await choose(page, '用户', `王科长-${u}`, `王科长-${u}`);
     await choose(page, '项目角色', null, '报障人');
     await save(page);

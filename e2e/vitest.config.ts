@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false, // 2 cores: one browser at a time
+    // A loaded 2-core machine can take seconds to render a page: poll for up to 20 s.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });
