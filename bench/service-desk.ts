@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -407,6 +408,36 @@ function bodies(world: BenchWorld): string[] {
   return out;
 }
 
+/**
+ * CPU time (ms) used by a process and by this database's PostgreSQL backends over a run: steadier
+ * than throughput on a shared machine, where other work takes the cores. Linux /proc, 100 Hz ticks.
+ */
+function cpuTicks(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+async function cpuMeter(db: Db, serverPid: number) {
+  const backends = async () =>
+    (
+      await db.execute<{ pid: number }>(
+        sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      )
+    ).rows.map((r) => Number(r.pid));
+  const before = new Map((await backends()).map((p) => [p, cpuTicks(p)]));
+  const server = cpuTicks(serverPid);
+  return async (requests: number) => {
+    const pg = (await backends()).reduce((a, p) => a + cpuTicks(p) - (before.get(p) ?? 0), 0);
+    return {
+      server: (cpuTicks(serverPid) - server) / Math.max(1, requests),
+      pg: pg / Math.max(1, requests),
+    };
+  };
+}
+
 async function load(url: string, headers: Record<string, string>, payloads: string[], seconds: number) {
   let k = 0;
   let sample: string | null = null;
@@ -444,7 +475,9 @@ async function creation(db: Db, world: BenchWorld, app: Server, databaseUrl: str
   await db.execute(sql`CHECKPOINT`);
   const since = new Date();
   const stopRss = sampleRss(app);
+  const appCpu = await cpuMeter(db, app.child.pid!);
   const a = await load(`${app.url}/api/v1/tickets`, auth, payloads, SECONDS);
+  const appPer = await appCpu(a.ok);
   const peak = await stopRss();
   if (a.sample) log(`creation: a non-2xx answer: ${a.sample}`);
   // What each created ticket got: a number, SLA clocks, an audit row, its history.
@@ -482,14 +515,16 @@ async function creation(db: Db, world: BenchWorld, app: Server, databaseUrl: str
 
   await app.stop();
   await db.execute(
-    sql`CREATE TABLE IF NOT EXISTS bench_bare_tickets (LIKE tickets INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`,
+    sql`CREATE TABLE IF NOT EXISTS bench_bare_tickets (LIKE tickets INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING INDEXES)`,
   );
   const bare = await startChild('bare', databaseUrl);
   try {
     await db.execute(sql`CHECKPOINT`);
     await load(`${bare.url}/bare/tickets`, {}, payloads, WARMUP_SECONDS);
     await db.execute(sql`CHECKPOINT`);
+    const bareCpu = await cpuMeter(db, bare.child.pid!);
     const b = await load(`${bare.url}/bare/tickets`, {}, payloads, SECONDS);
+    const barePer = await bareCpu(b.ok);
     if (b.sample) log(`bare: a non-2xx answer: ${b.sample}`);
     log(
       `bare: ${b.ok} × 201 (${b.other} other) in ${b.duration} s; latency p50 ${b.p50} ms, p99 ${b.p99} ms`,
@@ -505,6 +540,12 @@ async function creation(db: Db, world: BenchWorld, app: Server, databaseUrl: str
       bench: 'service-desk',
       metric: `the limit: bare Fastify route, one INSERT into a copy of tickets, same database (c=${CONNECTIONS}, ${SECONDS} s)`,
       value: `${n(bareRate)} inserts/s (p50 ${b.p50} ms, p99 ${b.p99} ms)`,
+    });
+    rows.push({
+      bench: 'service-desk',
+      metric:
+        "CPU per request during those runs: the server process / this database's PostgreSQL backends (creation; bare)",
+      value: `${appPer.server.toFixed(2)} / ${appPer.pg.toFixed(2)} ms; ${barePer.server.toFixed(2)} / ${barePer.pg.toFixed(2)} ms`,
     });
     rows.push({
       bench: 'service-desk',

@@ -1,6 +1,8 @@
 import { calendarWithHolidays } from '@opsdesk/domain';
 import type { CalendarDefinition, HolidayYear, IsoWeekday, TimeRange } from '@opsdesk/domain';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { calendars } from '../../db/schema/index.js';
 import { ensureHolidayYears } from './holiday.seed.js';
 import { findCalendar, holidayStamp, listHolidayYears } from './calendar.repository.js';
 import type { CalendarRow } from './calendar.repository.js';
@@ -21,10 +23,17 @@ export function baseDefinition(
   };
 }
 
-let yearsCache: { stamp: string; years: HolidayYear[] } | null = null;
+/** China's holiday years as loaded, with the stamp that identifies their version. */
+export interface HolidayYearsNow {
+  stamp: string;
+  years: HolidayYear[];
+}
+
+let yearsCache: HolidayYearsNow | null = null;
 const defCache = new Map<string, CalendarDefinition>();
 
-async function holidayYearsNow(db: DbOrTx, now: Date): Promise<{ stamp: string; years: HolidayYear[] }> {
+/** The holiday years now (one stamp query; the years are re-read only when the stamp moved). */
+export async function holidayYearsNow(db: DbOrTx, now: Date): Promise<HolidayYearsNow> {
   await ensureHolidayYears(db, now);
   const stamp = await holidayStamp(db);
   if (yearsCache?.stamp !== stamp) {
@@ -38,18 +47,39 @@ async function holidayYearsNow(db: DbOrTx, now: Date): Promise<{ stamp: string; 
   return yearsCache;
 }
 
+/** Calendar rows and holiday years already read (the service desk's cached configuration, desk-cache.ts). */
+export interface CalendarPreset {
+  rows: readonly CalendarRow[];
+  years: HolidayYearsNow;
+}
+
 /**
  * Builds calendar definitions for one request or job run: each calendar is read once, and the
  * definition object is shared across calls with the same row version and holiday data, so the
- * domain's compiled-calendar memo (a WeakMap on the definition) is reused.
+ * domain's compiled-calendar memo (a WeakMap on the definition) is reused. A preset supplies rows
+ * and holiday years read earlier; a calendar it lacks is read as usual.
  */
 export class CalendarResolver {
   private rows = new Map<string, CalendarRow>();
-  private years: { stamp: string; years: HolidayYear[] } | null = null;
+  private years: HolidayYearsNow | null = null;
   constructor(
     private readonly db: DbOrTx,
     private readonly now: Date,
-  ) {}
+    preset?: CalendarPreset,
+  ) {
+    if (preset) {
+      for (const r of preset.rows) this.rows.set(r.id, r);
+      this.years = preset.years;
+    }
+  }
+
+  /** Reads the calendars not read yet in one query (a job about to need many). */
+  async prefetch(ids: Iterable<string>): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.rows.has(id));
+    if (!missing.length) return;
+    for (const row of await this.db.select().from(calendars).where(inArray(calendars.id, missing)))
+      this.rows.set(row.id, row);
+  }
 
   async row(id: string): Promise<CalendarRow> {
     let row = this.rows.get(id);

@@ -38,6 +38,7 @@ import {
 } from './calendar.repository.js';
 import type { CalendarRow } from './calendar.repository.js';
 import { ensureHolidayYears } from './holiday.seed.js';
+import { configWrite } from '../service-desk/desk-cache.js';
 
 /** Global calendars are the admin's; a project's calendars also its project managers'. */
 export function calendarAbilities(actor: Actor, row: Pick<CalendarRow, 'projectId'>) {
@@ -121,16 +122,19 @@ export async function createCalendar(
     updatedAt: ctx.now,
   };
   checkCalendar(row);
-  return ctx.db.transaction(async (tx) => {
-    const created = await insertCalendar(tx, row);
-    await recordAudit(tx, ctx, {
-      action: 'calendar.create',
-      objectType: 'calendar',
-      objectId: created.id,
-      changes: changesOf(null, created),
-    });
-    return created;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const created = await insertCalendar(tx, row);
+      await recordAudit(tx, ctx, {
+        action: 'calendar.create',
+        objectType: 'calendar',
+        objectId: created.id,
+        changes: changesOf(null, created),
+      });
+      return created;
+    }),
+  );
 }
 
 export async function updateCalendar(
@@ -138,43 +142,49 @@ export async function updateCalendar(
   id: string,
   patch: z.output<typeof CalendarUpdateSchema>,
 ): Promise<CalendarRow> {
-  return ctx.db.transaction(async (tx) => {
-    const before = await findCalendar(tx, ctx.actor, id, true);
-    if (!before) throw AppError.notFound();
-    if (!calendarAbilities(ctx.actor, before).update) throw AppError.forbidden();
-    const changes = definedOnly(patch);
-    const next = {
-      ...before,
-      ...changes,
-      weekly: changes.weekly ? Object.fromEntries(Object.entries(changes.weekly)) : before.weekly,
-    };
-    checkCalendar(next);
-    // Running clocks on this calendar keep their logs; their due times follow the new hours from the next event or sweep.
-    const after = await updateCalendarRow(tx, id, { ...changes, weekly: next.weekly, updatedAt: ctx.now });
-    await recordAudit(tx, ctx, {
-      action: 'calendar.update',
-      objectType: 'calendar',
-      objectId: id,
-      changes: changesOf(before, after),
-    });
-    return after;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const before = await findCalendar(tx, ctx.actor, id, true);
+      if (!before) throw AppError.notFound();
+      if (!calendarAbilities(ctx.actor, before).update) throw AppError.forbidden();
+      const changes = definedOnly(patch);
+      const next = {
+        ...before,
+        ...changes,
+        weekly: changes.weekly ? Object.fromEntries(Object.entries(changes.weekly)) : before.weekly,
+      };
+      checkCalendar(next);
+      // Running clocks on this calendar keep their logs; their due times follow the new hours from the next event or sweep.
+      const after = await updateCalendarRow(tx, id, { ...changes, weekly: next.weekly, updatedAt: ctx.now });
+      await recordAudit(tx, ctx, {
+        action: 'calendar.update',
+        objectType: 'calendar',
+        objectId: id,
+        changes: changesOf(before, after),
+      });
+      return after;
+    }),
+  );
 }
 
 export async function deleteCalendar(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const before = await findCalendar(tx, ctx.actor, id, true);
-    if (!before) throw AppError.notFound();
-    if (!calendarAbilities(ctx.actor, before).delete) throw AppError.forbidden();
-    if (await calendarInUse(tx, id)) throw new AppError('IN_USE');
-    await deleteCalendarRow(tx, id);
-    await recordAudit(tx, ctx, {
-      action: 'calendar.delete',
-      objectType: 'calendar',
-      objectId: id,
-      changes: changesOf(before, null),
-    });
-  });
+  await configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const before = await findCalendar(tx, ctx.actor, id, true);
+      if (!before) throw AppError.notFound();
+      if (!calendarAbilities(ctx.actor, before).delete) throw AppError.forbidden();
+      if (await calendarInUse(tx, id)) throw new AppError('IN_USE');
+      await deleteCalendarRow(tx, id);
+      await recordAudit(tx, ctx, {
+        action: 'calendar.delete',
+        objectType: 'calendar',
+        objectId: id,
+        changes: changesOf(before, null),
+      });
+    }),
+  );
 }
 
 /** `start` + business minutes on the calendar (with the statutory holidays when it follows them). */
@@ -231,22 +241,25 @@ export async function putHolidayYear(
   if (problems.length)
     throw AppError.validation(problems.map((p) => ({ path: p.path, rule: YEAR_RULES[p.code] })));
   await ensureHolidayYears(ctx.db, ctx.now);
-  return ctx.db.transaction(async (tx: DbOrTx) => {
-    const before = await findHolidayYear(tx, year);
-    const row = await upsertHolidayYear(tx, {
-      year,
-      holidays: [...data.holidays].sort(),
-      makeupWorkdays: [...data.makeupWorkdays].sort(),
-      source: 'admin',
-      updatedAt: ctx.now,
-      updatedBy: ctx.actor.userId,
-    });
-    await recordAudit(tx, ctx, {
-      action: `holidayYear.${action}`,
-      objectType: 'holiday_year',
-      objectId: String(year),
-      changes: changesOf(before, row, ['updatedAt', 'updatedBy']),
-    });
-    return row;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx: DbOrTx) => {
+      const before = await findHolidayYear(tx, year);
+      const row = await upsertHolidayYear(tx, {
+        year,
+        holidays: [...data.holidays].sort(),
+        makeupWorkdays: [...data.makeupWorkdays].sort(),
+        source: 'admin',
+        updatedAt: ctx.now,
+        updatedBy: ctx.actor.userId,
+      });
+      await recordAudit(tx, ctx, {
+        action: `holidayYear.${action}`,
+        objectType: 'holiday_year',
+        objectId: String(year),
+        changes: changesOf(before, row, ['updatedAt', 'updatedBy']),
+      });
+      return row;
+    }),
+  );
 }

@@ -26,6 +26,7 @@ import {
   listRoutingRules,
   putDeskSettings,
 } from './desk.repository.js';
+import { configWrite } from './desk-cache.js';
 
 /** The project, if visible (else 404); `manage` also requires the project's managers or the admin (else 403). */
 export async function deskProject(ctx: Ctx, projectId: string, manage = false) {
@@ -58,19 +59,22 @@ export async function createCategory(
     const parent = await findCategory(ctx.db, input.parentId);
     if (!parent || parent.projectId !== projectId) throw AppError.field('parentId', 'rule.unknownReference');
   }
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(ticketCategories)
-      .values({ id: uuid7(), projectId, ...input, createdAt: ctx.now, updatedAt: ctx.now })
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: 'ticketCategory.create',
-      objectType: 'ticket_category',
-      objectId: row!.id,
-      changes: changesOf(null, row!),
-    });
-    return row!;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(ticketCategories)
+        .values({ id: uuid7(), projectId, ...input, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: 'ticketCategory.create',
+        objectType: 'ticket_category',
+        objectId: row!.id,
+        changes: changesOf(null, row!),
+      });
+      return row!;
+    }),
+  );
 }
 
 export async function updateCategory(
@@ -78,30 +82,33 @@ export async function updateCategory(
   id: string,
   patch: z.output<typeof TicketCategoryUpdateSchema>,
 ) {
-  return ctx.db.transaction(async (tx) => {
-    const before = await findCategory(tx, id, true);
-    if (!before || !(await findVisibleProject(tx, ctx.actor, before.projectId))) throw AppError.notFound();
-    if (!projectAbilities(ctx.actor, before.projectId).update) throw AppError.forbidden();
-    if (patch.parentId) {
-      const parent = await findCategory(tx, patch.parentId);
-      if (!parent || parent.projectId !== before.projectId)
-        throw AppError.field('parentId', 'rule.unknownReference');
-      if ((await categoryPath(tx, patch.parentId)).includes(id))
-        throw AppError.field('parentId', 'rule.categoryCycle');
-    }
-    const [after] = await tx
-      .update(ticketCategories)
-      .set({ ...definedOnly(patch), updatedAt: ctx.now })
-      .where(eq(ticketCategories.id, id))
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: 'ticketCategory.update',
-      objectType: 'ticket_category',
-      objectId: id,
-      changes: changesOf(before, after!),
-    });
-    return after!;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const before = await findCategory(tx, id, true);
+      if (!before || !(await findVisibleProject(tx, ctx.actor, before.projectId))) throw AppError.notFound();
+      if (!projectAbilities(ctx.actor, before.projectId).update) throw AppError.forbidden();
+      if (patch.parentId) {
+        const parent = await findCategory(tx, patch.parentId);
+        if (!parent || parent.projectId !== before.projectId)
+          throw AppError.field('parentId', 'rule.unknownReference');
+        if ((await categoryPath(tx, patch.parentId)).includes(id))
+          throw AppError.field('parentId', 'rule.categoryCycle');
+      }
+      const [after] = await tx
+        .update(ticketCategories)
+        .set({ ...definedOnly(patch), updatedAt: ctx.now })
+        .where(eq(ticketCategories.id, id))
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: 'ticketCategory.update',
+        objectType: 'ticket_category',
+        objectId: id,
+        changes: changesOf(before, after!),
+      });
+      return after!;
+    }),
+  );
 }
 
 // ── Settings: priority matrix and service hours ──────────────────────────────
@@ -127,22 +134,25 @@ export async function updateSettings(
     if (!cal || (cal.projectId !== null && cal.projectId !== projectId))
       throw AppError.field('serviceCalendarId', 'rule.calendarNotUsable');
   }
-  return ctx.db.transaction(async (tx) => {
-    const before = await deskSettings(tx, projectId);
-    const next = {
-      priorityMatrix: (input.priorityMatrix as PriorityMatrix | undefined) ?? before.priorityMatrix,
-      serviceCalendarId:
-        input.serviceCalendarId === undefined ? before.serviceCalendarId : input.serviceCalendarId,
-    };
-    await putDeskSettings(tx, projectId, next, ctx.actor.userId, ctx.now);
-    await recordAudit(tx, ctx, {
-      action: 'serviceDesk.settings',
-      objectType: 'project',
-      objectId: projectId,
-      changes: changesOf({ ...before }, { ...next, stored: true }),
-    });
-    return { projectId, ...next, stored: true, canUpdate: true };
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const before = await deskSettings(tx, projectId);
+      const next = {
+        priorityMatrix: (input.priorityMatrix as PriorityMatrix | undefined) ?? before.priorityMatrix,
+        serviceCalendarId:
+          input.serviceCalendarId === undefined ? before.serviceCalendarId : input.serviceCalendarId,
+      };
+      await putDeskSettings(tx, projectId, next, ctx.actor.userId, ctx.now);
+      await recordAudit(tx, ctx, {
+        action: 'serviceDesk.settings',
+        objectType: 'project',
+        objectId: projectId,
+        changes: changesOf({ ...before }, { ...next, stored: true }),
+      });
+      return { projectId, ...next, stored: true, canUpdate: true };
+    }),
+  );
 }
 
 // ── Routing rules ────────────────────────────────────────────────────────────
@@ -171,55 +181,72 @@ export async function createRule(
 ) {
   await deskProject(ctx, projectId, true);
   await checkRuleRefs(ctx, projectId, input);
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(routingRules)
-      .values({ id: uuid7(), projectId, ...input, createdAt: ctx.now, updatedAt: ctx.now })
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: 'routingRule.create',
-      objectType: 'routing_rule',
-      objectId: row!.id,
-      changes: changesOf(null, row!),
-    });
-    return row!;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(routingRules)
+        .values({ id: uuid7(), projectId, ...input, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: 'routingRule.create',
+        objectType: 'routing_rule',
+        objectId: row!.id,
+        changes: changesOf(null, row!),
+      });
+      return row!;
+    }),
+  );
 }
 
 export async function updateRule(ctx: Ctx, id: string, patch: z.output<typeof RoutingRuleUpdateSchema>) {
-  return ctx.db.transaction(async (tx) => {
-    const before = await findRoutingRule(tx, id, true);
-    if (!before || !(await findVisibleProject(tx, ctx.actor, before.projectId)) || ctx.actor.kind !== 'staff')
-      throw AppError.notFound();
-    if (!projectAbilities(ctx.actor, before.projectId).update) throw AppError.forbidden();
-    await checkRuleRefs(ctx, before.projectId, patch);
-    const [after] = await tx
-      .update(routingRules)
-      .set({ ...definedOnly(patch), updatedAt: ctx.now })
-      .where(eq(routingRules.id, id))
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: 'routingRule.update',
-      objectType: 'routing_rule',
-      objectId: id,
-      changes: changesOf(before, after!),
-    });
-    return after!;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const before = await findRoutingRule(tx, id, true);
+      if (
+        !before ||
+        !(await findVisibleProject(tx, ctx.actor, before.projectId)) ||
+        ctx.actor.kind !== 'staff'
+      )
+        throw AppError.notFound();
+      if (!projectAbilities(ctx.actor, before.projectId).update) throw AppError.forbidden();
+      await checkRuleRefs(ctx, before.projectId, patch);
+      const [after] = await tx
+        .update(routingRules)
+        .set({ ...definedOnly(patch), updatedAt: ctx.now })
+        .where(eq(routingRules.id, id))
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: 'routingRule.update',
+        objectType: 'routing_rule',
+        objectId: id,
+        changes: changesOf(before, after!),
+      });
+      return after!;
+    }),
+  );
 }
 
 export async function deleteRule(ctx: Ctx, id: string) {
-  await ctx.db.transaction(async (tx) => {
-    const before = await findRoutingRule(tx, id, true);
-    if (!before || !(await findVisibleProject(tx, ctx.actor, before.projectId)) || ctx.actor.kind !== 'staff')
-      throw AppError.notFound();
-    if (!projectAbilities(ctx.actor, before.projectId).update) throw AppError.forbidden();
-    await tx.delete(routingRules).where(eq(routingRules.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'routingRule.delete',
-      objectType: 'routing_rule',
-      objectId: id,
-      changes: changesOf(before, null),
-    });
-  });
+  await configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const before = await findRoutingRule(tx, id, true);
+      if (
+        !before ||
+        !(await findVisibleProject(tx, ctx.actor, before.projectId)) ||
+        ctx.actor.kind !== 'staff'
+      )
+        throw AppError.notFound();
+      if (!projectAbilities(ctx.actor, before.projectId).update) throw AppError.forbidden();
+      await tx.delete(routingRules).where(eq(routingRules.id, id));
+      await recordAudit(tx, ctx, {
+        action: 'routingRule.delete',
+        objectType: 'routing_rule',
+        objectId: id,
+        changes: changesOf(before, null),
+      });
+    }),
+  );
 }

@@ -14,6 +14,7 @@ import type { StoredClockEvent } from '../../db/schema/index.js';
 import { uuid7 } from '../../lib/ids.js';
 import type { CalendarResolver } from '../calendars/calendar.definition.js';
 import { policyForTicket, targetFor } from './sla.policy.repository.js';
+import type { SlaPolicyRow } from './sla.policy.repository.js';
 
 export type SlaClockRow = typeof slaClocks.$inferSelect;
 export const METRICS = ['response', 'resolution'] as const;
@@ -107,16 +108,20 @@ interface TicketForSla {
   priority: number;
 }
 
-/** Starts the ticket's clocks per its SLA policy (none without a policy or a target). */
-export async function startClocks(
-  tx: DbOrTx,
+export type NewClockRow = typeof slaClocks.$inferInsert & Pick<SlaClockRow, 'dueAt' | 'state' | 'stopped'>;
+
+/**
+ * The clocks a new ticket starts under `policy` (none without one or without a target), derived
+ * at `now` (pure but for reading the calendar), and what the ticket mirrors of them (`syncTicketSla`).
+ */
+export async function planClocks(
   resolver: CalendarResolver,
+  policy: SlaPolicyRow | null,
   ticket: TicketForSla,
-  categoryPath: readonly string[],
   now: Date,
-): Promise<void> {
-  const policy = await policyForTicket(tx, ticket.projectId, ticket.kind, categoryPath);
-  if (!policy) return;
+): Promise<{ rows: NewClockRow[]; slaDueAt: Date | null; slaBreached: boolean }> {
+  const rows: NewClockRow[] = [];
+  if (!policy) return { rows, slaDueAt: null, slaBreached: false };
   const def = await resolver.definition(policy.calendarId);
   for (const metric of METRICS) {
     const target = targetFor(policy, ticket.priority, metric);
@@ -135,7 +140,7 @@ export async function startClocks(
       breachedAt: null,
     };
     const d = deriveClock(base, def, now);
-    await tx.insert(slaClocks).values({
+    rows.push({
       ...base,
       state: d.state,
       stopped: d.stopped,
@@ -144,6 +149,26 @@ export async function startClocks(
       updatedAt: now,
     });
   }
+  const running = rows.filter((r) => !r.stopped && r.state === 'running' && r.dueAt !== null);
+  return {
+    rows,
+    slaDueAt: running.length ? new Date(Math.min(...running.map((r) => r.dueAt!.getTime()))) : null,
+    slaBreached: rows.some((r) => r.state === 'breached' || r.breachedAt),
+  };
+}
+
+/** Starts the ticket's clocks per its SLA policy (none without a policy or a target). */
+export async function startClocks(
+  tx: DbOrTx,
+  resolver: CalendarResolver,
+  ticket: TicketForSla,
+  categoryPath: readonly string[],
+  now: Date,
+): Promise<void> {
+  const policy = await policyForTicket(tx, ticket.projectId, ticket.kind, categoryPath);
+  if (!policy) return;
+  const { rows } = await planClocks(resolver, policy, ticket, now);
+  for (const row of rows) await tx.insert(slaClocks).values(row);
   await syncTicketSla(tx, ticket.id);
 }
 

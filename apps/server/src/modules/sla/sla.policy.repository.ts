@@ -36,6 +36,15 @@ export async function policyForTicket(
     .select()
     .from(slaPolicies)
     .where(and(eq(slaPolicies.projectId, projectId), eq(slaPolicies.active, true)));
+  return pickPolicy(rows, kind, categoryPath);
+}
+
+/** `policyForTicket` over a project's active policies already read (pure). */
+export function pickPolicy(
+  rows: readonly SlaPolicyRow[],
+  kind: string,
+  categoryPath: readonly string[],
+): SlaPolicyRow | null {
   const rank = (p: SlaPolicyRow): number | null => {
     if (p.kind !== null && p.kind !== kind) return null;
     const depth = p.categoryId === null ? categoryPath.length : categoryPath.indexOf(p.categoryId);

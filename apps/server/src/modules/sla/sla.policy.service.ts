@@ -15,6 +15,7 @@ import { findCategory } from '../service-desk/desk.repository.js';
 import { findVisibleProject, teamExists } from '../tickets/ticket.lookups.js';
 import { findPolicy, listPolicies } from './sla.policy.repository.js';
 import type { SlaPolicyRow } from './sla.policy.repository.js';
+import { configWrite } from '../service-desk/desk-cache.js';
 
 type Targets = z.output<typeof SlaPolicyCreateSchema>['targets'];
 
@@ -76,19 +77,22 @@ export async function createPolicy(
   await deskProject(ctx, projectId, true);
   await checkRefs(ctx, projectId, input);
   const targets = storedTargets(input.targets);
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(slaPolicies)
-      .values({ id: uuid7(), projectId, ...input, targets, createdAt: ctx.now, updatedAt: ctx.now })
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: 'slaPolicy.create',
-      objectType: 'sla_policy',
-      objectId: row!.id,
-      changes: changesOf(null, row!),
-    });
-    return row!;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(slaPolicies)
+        .values({ id: uuid7(), projectId, ...input, targets, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: 'slaPolicy.create',
+        objectType: 'sla_policy',
+        objectId: row!.id,
+        changes: changesOf(null, row!),
+      });
+      return row!;
+    }),
+  );
 }
 
 export async function updatePolicy(ctx: Ctx, id: string, patch: z.output<typeof SlaPolicyUpdateSchema>) {
@@ -99,32 +103,38 @@ export async function updatePolicy(ctx: Ctx, id: string, patch: z.output<typeof 
     ...definedOnly(patch),
     ...(patch.targets ? { targets: storedTargets(patch.targets) } : {}),
   };
-  return ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(slaPolicies)
-      .set({ ...changes, updatedAt: ctx.now })
-      .where(eq(slaPolicies.id, id))
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: 'slaPolicy.update',
-      objectType: 'sla_policy',
-      objectId: id,
-      changes: changesOf(before, after!),
-    });
-    return after!;
-  });
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(slaPolicies)
+        .set({ ...changes, updatedAt: ctx.now })
+        .where(eq(slaPolicies.id, id))
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: 'slaPolicy.update',
+        objectType: 'sla_policy',
+        objectId: id,
+        changes: changesOf(before, after!),
+      });
+      return after!;
+    }),
+  );
 }
 
 export async function deletePolicy(ctx: Ctx, id: string) {
   const before = await visiblePolicy(ctx, id);
   if (!projectAbilities(ctx.actor, before.projectId).update) throw AppError.forbidden();
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(slaPolicies).where(eq(slaPolicies.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'slaPolicy.delete',
-      objectType: 'sla_policy',
-      objectId: id,
-      changes: changesOf(before, null),
-    });
-  });
+  await configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      await tx.delete(slaPolicies).where(eq(slaPolicies.id, id));
+      await recordAudit(tx, ctx, {
+        action: 'slaPolicy.delete',
+        objectType: 'sla_policy',
+        objectId: id,
+        changes: changesOf(before, null),
+      });
+    }),
+  );
 }

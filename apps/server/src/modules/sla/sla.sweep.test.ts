@@ -90,6 +90,101 @@ describe('SLA sweep', () => {
     });
   });
 
+  it('writes each step and the breach to the history, the audit log and the bell, in order', async () => {
+    const d = await deskTenant(node1.deps, f); // P2: response 30 min on 7×24
+    const ticket = (await raise(d, { groupId: d.group.id })) as {
+      id: string;
+      number: string;
+      priority: number;
+    };
+    clock.advance(40 * MIN); // 50, 80, 100 % and the breach in one run
+    expect(await sweepClocks(node1.deps)).toBeGreaterThan(0);
+    const events = await q<{ type: string; visibility: string; data: unknown; actor_name: string }>(
+      sql`SELECT type, visibility, data, actor_name FROM ticket_events WHERE ticket_id = ${ticket.id} AND type <> 'created' ORDER BY at, id`,
+    );
+    expect(events).toEqual([
+      ...[50, 80, 100].map((threshold) => ({
+        type: 'escalation',
+        visibility: 'internal',
+        data: { metric: 'response', threshold },
+        actor_name: 'system',
+      })),
+      {
+        type: 'sla_breached',
+        visibility: 'public',
+        data: { metric: 'response', breachedAt: expect.any(String) },
+        actor_name: 'system',
+      },
+    ]);
+    const audits = await q<{ action: string; detail: unknown; actor_id: string | null; request_id: string }>(
+      sql`SELECT action, detail, actor_id, request_id FROM audit_log WHERE object_id = ${ticket.id} AND action <> 'ticket.create' ORDER BY id`,
+    );
+    expect(audits).toEqual([
+      ...[50, 80, 100].map((threshold) => ({
+        action: 'ticket.escalate',
+        detail: { number: ticket.number, metric: 'response', threshold },
+        actor_id: null,
+        request_id: 'job:sla.sweep',
+      })),
+      {
+        action: 'ticket.slaBreach',
+        detail: { number: ticket.number, metric: 'response' },
+        actor_id: null,
+        request_id: 'job:sla.sweep',
+      },
+    ]);
+    const bells = await q<{
+      user_id: string;
+      kind: string;
+      params: Record<string, unknown>;
+      dedupe_key: string;
+    }>(
+      sql`SELECT n.user_id, n.kind, n.params, n.dedupe_key FROM notifications n WHERE n.object_id = ${ticket.id} AND n.kind LIKE 'sla.%' ORDER BY n.dedupe_key, n.user_id`,
+    );
+    const [responseClock] = await q<{ id: string }>(
+      sql`SELECT id FROM sla_clocks WHERE ticket_id = ${ticket.id} AND metric = 'response'`,
+    );
+    const managers = [d.engineer.id, d.pm.id].sort(); // the group's lead and the project manager; no assignee
+    expect(bells).toEqual([
+      ...managers.map((u) => ({
+        user_id: u,
+        kind: 'sla.breached',
+        params: {
+          number: ticket.number,
+          title: '视频会议系统故障',
+          metric: 'response',
+          metricLabel: '响应时限',
+        },
+        dedupe_key: `sla-breach:${responseClock!.id}`,
+      })),
+      ...[100, 50, 80]
+        .map(String)
+        .sort()
+        .flatMap((threshold) =>
+          managers.map((u) => ({
+            user_id: u,
+            kind: 'sla.escalation',
+            params: {
+              number: ticket.number,
+              title: '视频会议系统故障',
+              metric: 'response',
+              metricLabel: '响应时限',
+              threshold: Number(threshold),
+              due: expect.any(String),
+            },
+            dedupe_key: `sla:${responseClock!.id}:${threshold}`,
+          })),
+        ),
+    ]);
+    const [t] = await q<{ sla_breached: boolean; sla_due_at: string | null }>(
+      sql`SELECT sla_breached, sla_due_at FROM tickets WHERE id = ${ticket.id}`,
+    );
+    const [resolution] = await q<{ due_at: string }>(
+      sql`SELECT due_at FROM sla_clocks WHERE ticket_id = ${ticket.id} AND metric = 'resolution'`,
+    );
+    expect(t).toEqual({ sla_breached: true, sla_due_at: resolution!.due_at });
+  });
+
   it('a paused clock does not escalate; on resume its due time has moved by the pause', async () => {
     const d = await deskTenant(node1.deps, f);
     const ticket = await raise(d);

@@ -17,7 +17,9 @@ import { notifyTicket } from './ticket.notify.js';
 import { findTicketView, lockTicket, updateTicketRow, watcherIds } from './ticket.repository.js';
 import type { TicketRow } from './ticket.repository.js';
 
-export type CommentRow = typeof ticketComments.$inferSelect & { authorName: string | null };
+export type CommentRow = Omit<typeof ticketComments.$inferSelect, 'searchVector'> & {
+  authorName: string | null;
+};
 
 export async function factsOf(db: Ctx['db'], t: TicketRow) {
   const assignee = t.assigneeId ? await userFacts(db, t.assigneeId) : null;

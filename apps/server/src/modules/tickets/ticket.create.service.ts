@@ -1,11 +1,15 @@
 import {
+  availableActions,
   canRaiseTicket,
+  formatTicketNumber,
   instant,
   isWorkingTime,
   needsOnDuty,
   priorityFor,
   routeTicket,
   searchDocument,
+  ticketAbilities,
+  ticketRelations,
 } from '@opsdesk/domain';
 import type { ActorRelation, Impact, TicketChannel, Urgency } from '@opsdesk/domain';
 import type { TicketCreateSchema } from '@opsdesk/contracts';
@@ -13,31 +17,22 @@ import type { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { uuid7 } from '../../lib/ids.js';
-import { changesOf, recordAudit } from '../audit/audit.record.js';
+import { changesOf } from '../audit/audit.record.js';
 import { CalendarResolver } from '../calendars/calendar.definition.js';
 import { MAIL_JOB } from '../mail/mail.outbox.js';
-import {
-  asEngineRule,
-  categoryPath,
-  deskSettings,
-  findCategory,
-  isAway,
-  listRoutingRules,
-} from '../service-desk/desk.repository.js';
-import { startClocks } from '../sla/sla.clocks.js';
-import { recordTicketEvent } from './ticket.history.js';
-import { Lifecycles, nextTicketNumber } from './ticket.lifecycle.js';
-import {
-  assignableOnProject,
-  findVisibleProject,
-  groupMemberIds,
-  teamExists,
-  userFacts,
-} from './ticket.lookups.js';
-import { notifyTicket } from './ticket.notify.js';
+import { cachedLifecycle, categoryPathOf, deskSnapshot } from '../service-desk/desk-cache.js';
+import { categoryPath, isAway } from '../service-desk/desk.repository.js';
+import { planClocks } from '../sla/sla.clocks.js';
+import { pickPolicy } from '../sla/sla.policy.repository.js';
+import { createFacts, factsAndNumber, writeTicket } from './ticket.create.write.js';
+import type { CreateFacts } from './ticket.create.write.js';
+import { whoId } from './ticket.history.js';
+import { Lifecycles, nextTicketNumber, numberYear } from './ticket.lifecycle.js';
+import { assignableOnProject, teamExists, userFacts } from './ticket.lookups.js';
 import { onDutyUser } from './on-duty.js';
-import { addWatchers, findTicketView, insertTicket } from './ticket.repository.js';
+import { findTicketView } from './ticket.repository.js';
 import type { TicketRow } from './ticket.repository.js';
+import type { TicketDetail } from './ticket.read.service.js';
 import { runTransition } from './ticket.transition.js';
 
 /** The seed's rule: a business stopped 12 hours after the ticket was raised calls for an emergency plan. */
@@ -61,51 +56,105 @@ export interface CreateTicketOptions {
   trusted?: boolean;
 }
 
+/** The new ticket, and its detail when it could be built from what was written (else re-read it). */
+export interface RaisedTicket {
+  row: TicketRow;
+  detail: TicketDetail | null;
+}
+
 export async function createTicket(
   ctx: Ctx,
   input: z.output<typeof TicketCreateSchema>,
   opts: CreateTicketOptions = {},
 ): Promise<TicketRow> {
+  return (await raiseTicket(ctx, input, opts)).row;
+}
+
+/**
+ * Raises a ticket: validated, numbered, routed, both SLA clocks started, history and audit row
+ * written in one transaction, the group told. Round trips (docs/decisions/0203): the desk
+ * configuration comes from the node's cache (desk-cache.ts); one read checks the project against
+ * the caller's scope and the requester; the number is drawn in its own statement; one statement
+ * writes the rest. Rarer inputs (watchers, a parent, a group or an assignee named by staff, the
+ * on-duty rule) take their own reads, and an assignee at intake runs the lifecycle's `assign` in
+ * the same transaction as before.
+ */
+export async function raiseTicket(
+  ctx: Ctx,
+  input: z.output<typeof TicketCreateSchema>,
+  opts: CreateTicketOptions = {},
+): Promise<RaisedTicket> {
   const { actor } = ctx;
-  const project = await findVisibleProject(ctx.db, actor, input.projectId);
+  const contact = actor.kind === 'customer_contact';
+  const desk = await deskSnapshot(ctx.deps, ctx.db, input.projectId, ctx.now);
+  const staffRequesterId = !contact && input.requesterId ? input.requesterId : null;
+  // The checks below run in this order (the API's): project, right to raise, requester, category…
+  // The common request is checked by the statement that draws its number (nothing else to read);
+  // one that names more, fails a check made here, or runs in a caller's transaction reads first.
+  const category = input.categoryId ? (desk.categories.get(input.categoryId) ?? null) : null;
+  const categoryOk =
+    !input.categoryId || (category !== null && category.projectId === input.projectId && category.active);
+  const common =
+    ctx.db === ctx.deps.db &&
+    !input.watcherIds.length &&
+    !input.parentId &&
+    !input.groupId &&
+    !input.assigneeId &&
+    (opts.trusted || canRaiseTicket(actor, input.projectId)) &&
+    (!contact || !input.requesterId || input.requesterId === actor.userId) &&
+    categoryOk;
+  let lastValue: number | null = null;
+  let facts: CreateFacts;
+  if (common) {
+    ({ lastValue, ...facts } = await factsAndNumber(
+      ctx.deps.db,
+      actor,
+      input.projectId,
+      staffRequesterId,
+      input.kind,
+      numberYear(ctx.now),
+    ));
+  } else facts = await createFacts(ctx.db, actor, input.projectId, staffRequesterId);
+  const project = facts.project;
   if (!project) throw AppError.field('projectId', 'rule.unknownReference');
   if (!opts.trusted && !canRaiseTicket(actor, project.id)) throw AppError.forbidden();
-  const contact = actor.kind === 'customer_contact';
   if (contact && (input.groupId || input.assigneeId || input.watcherIds.length || input.parentId))
     throw AppError.forbidden();
 
   let requesterId: string | null = null;
+  let requesterName: string | null = null;
   if (contact) {
     if (input.requesterId && input.requesterId !== actor.userId)
       throw AppError.field('requesterId', 'rule.notYourTicket');
     requesterId = actor.userId;
+    requesterName = ctx.actorName;
   } else if (input.requesterId) {
-    const u = await userFacts(ctx.db, input.requesterId);
+    const u = facts.requester;
     if (!u || u.disabled || u.kind !== 'customer_contact' || u.customerId !== project.customerId)
       throw AppError.field('requesterId', 'rule.notAContactOfCustomer');
     requesterId = u.id;
+    requesterName = u.displayName;
   }
   const channel: TicketChannel =
     input.channel ?? (ctx.credential === 'token' ? 'api' : contact ? 'portal' : 'phone');
 
-  const category = input.categoryId ? await findCategory(ctx.db, input.categoryId) : null;
-  if (input.categoryId && (!category || category.projectId !== project.id || !category.active))
-    throw AppError.field('categoryId', 'rule.categoryOfOtherProject');
-  const path = await categoryPath(ctx.db, category?.id ?? null);
-  const settings = await deskSettings(ctx.db, project.id);
+  // The snapshot holds this project's categories only: another project's is not found, as before.
+  if (!categoryOk) throw AppError.field('categoryId', 'rule.categoryOfOtherProject');
+  const path =
+    categoryPathOf(desk, category?.id ?? null) ?? (await categoryPath(ctx.db, category?.id ?? null));
+  const settings = desk.settings;
   const priority = priorityFor(settings.priorityMatrix, input.impact as Impact, input.urgency as Urgency, {
     businessStopped: input.businessStopped,
   });
 
-  if (input.parentId) {
-    const parent = await findTicketView(ctx.db, actor, input.parentId);
-    if (!parent || parent.ticket.projectId !== project.id)
-      throw AppError.field('parentId', 'rule.ticketOfOtherProject');
-  }
+  const parent = input.parentId ? await findTicketView(ctx.db, actor, input.parentId) : null;
+  if (input.parentId && (!parent || parent.ticket.projectId !== project.id))
+    throw AppError.field('parentId', 'rule.ticketOfOtherProject');
   if (input.groupId && !(await teamExists(ctx.db, input.groupId)))
     throw AppError.field('groupId', 'rule.groupNotFound');
   if (input.assigneeId && !(await assignableOnProject(ctx.db, project.id, input.assigneeId)))
     throw AppError.field('assigneeId', 'rule.notProjectStaff');
+  const watcherIds = [...new Set(input.watcherIds)];
   for (const [i, w] of input.watcherIds.entries()) {
     const u = await userFacts(ctx.db, w);
     if (!u || u.disabled) throw AppError.field(`watcherIds.${i}`, 'rule.unknownReference');
@@ -115,7 +164,7 @@ export async function createTicket(
   let groupId = input.groupId ?? null;
   let routedBy: string | null = null;
   if (!groupId) {
-    const rule = routeTicket((await listRoutingRules(ctx.db, project.id)).map(asEngineRule), {
+    const rule = routeTicket(desk.rules, {
       kind: input.kind,
       channel,
       categoryPath: path,
@@ -128,7 +177,7 @@ export async function createTicket(
       routedBy = rule.id;
     }
   }
-  const resolver = new CalendarResolver(ctx.db, ctx.now);
+  const resolver = new CalendarResolver(ctx.db, ctx.now, desk.calendars);
   let assigneeId = input.assigneeId ?? null;
   let onDuty = false;
   if (!assigneeId && settings.serviceCalendarId) {
@@ -149,70 +198,145 @@ export async function createTicket(
     }
   }
 
-  const lifecycles = new Lifecycles(ctx.db);
-  const def = await lifecycles.get(input.kind);
+  const def = await cachedLifecycle(ctx.deps, ctx.db, input.kind);
   const initial = def.states.find((s) => s.key === def.initial)!;
-  const number = await nextTicketNumber(ctx.deps.db, input.kind, ctx.now);
+  const number =
+    lastValue !== null
+      ? formatTicketNumber(input.kind, numberYear(ctx.now), lastValue)
+      : await nextTicketNumber(ctx.deps.db, input.kind, ctx.now);
   const id = uuid7(ctx.now.getTime());
-
-  const created = await ctx.db.transaction(async (tx) => {
-    let row = await insertTicket(tx, {
-      id,
-      number,
-      kind: input.kind,
-      projectId: project.id,
-      requesterId,
-      channel,
-      categoryId: category?.id ?? null,
-      impact: input.impact,
-      urgency: input.urgency,
-      priority,
-      businessStopped: input.businessStopped,
-      title: input.title,
-      description: input.description,
-      state: initial.key,
-      stateCategory: initial.category,
+  const inserted: TicketRow = {
+    id,
+    number,
+    kind: input.kind,
+    projectId: project.id,
+    requesterId,
+    channel,
+    categoryId: category?.id ?? null,
+    impact: input.impact,
+    urgency: input.urgency,
+    priority,
+    businessStopped: input.businessStopped,
+    title: input.title,
+    description: input.description,
+    state: initial.key,
+    stateCategory: initial.category,
+    pendingReason: null,
+    groupId,
+    assigneeId: null,
+    tags: [...new Set(input.tags)],
+    parentId: input.parentId ?? null,
+    mergedIntoId: null,
+    resolutionCode: null,
+    resolutionText: null,
+    respondedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    slaDueAt: null,
+    slaBreached: false,
+    emergencyCheckAt: input.businessStopped ? new Date(ctx.now.getTime() + EMERGENCY_AFTER_MS) : null,
+    satisfactionRating: null,
+    satisfactionComment: null,
+    ratedAt: null,
+    extra: {},
+    searchTokens: searchDocument([number, input.title, input.description]),
+    createdBy: actor.userId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  const clocks = await planClocks(resolver, pickPolicy(desk.policies, input.kind, path), inserted, ctx.now);
+  // The row as it stands once its clocks are mirrored onto it (sla.clocks.ts `syncTicketSla`).
+  let row: TicketRow = { ...inserted, slaDueAt: clocks.slaDueAt, slaBreached: clocks.slaBreached };
+  // History lists by (at, id): ids drawn in one millisecond must still sort in the order written.
+  const eventIds = [uuid7(), uuid7()].sort();
+  const event = (type: string, data: Record<string, unknown>, visibility: 'public' | 'internal') => ({
+    id: eventIds.shift()!,
+    at: ctx.now,
+    actorId: whoId(ctx),
+    actorName: ctx.actorName ?? 'system',
+    type,
+    visibility,
+    data,
+  });
+  const write = (db: typeof ctx.db | Parameters<Parameters<typeof ctx.db.transaction>[0]>[0]) =>
+    writeTicket(db, {
+      ticket: row,
+      watcherIds,
+      events: [
+        event('created', { number, kind: input.kind, priority, channel, groupId }, 'public'),
+        ...(routedBy ? [event('routed', { ruleId: routedBy, groupId }, 'internal')] : []),
+      ],
+      audit: {
+        at: ctx.now,
+        actorId: actor.userId,
+        actorName: ctx.actorName,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+        action: 'ticket.create',
+        objectType: 'ticket',
+        objectId: id,
+        // The row as inserted, before its clocks were mirrored onto it (as the audit always read).
+        changes: changesOf(null, auditable(inserted)),
+      },
+      clocks: clocks.rows,
+      notifyGroupId: groupId && !assigneeId ? groupId : null,
+      actorId: actor.userId,
       groupId,
-      tags: [...new Set(input.tags)],
-      parentId: input.parentId ?? null,
-      searchTokens: searchDocument([number, input.title, input.description]),
-      emergencyCheckAt: input.businessStopped ? new Date(ctx.now.getTime() + EMERGENCY_AFTER_MS) : null,
-      createdBy: actor.userId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
+      now: ctx.now,
     });
-    await addWatchers(tx, id, input.watcherIds, ctx.now);
-    await recordTicketEvent(tx, ctx, id, 'created', { number, kind: input.kind, priority, channel, groupId });
-    if (routedBy) await recordTicketEvent(tx, ctx, id, 'routed', { ruleId: routedBy, groupId }, 'internal');
-    await recordAudit(tx, ctx, {
-      action: 'ticket.create',
-      objectType: 'ticket',
-      objectId: id,
-      changes: changesOf(null, auditable(row)),
-    });
-    await startClocks(tx, resolver, row, path, ctx.now);
-    if (assigneeId) {
-      // Assigning at intake is the lifecycle's own `assign`, taken by the desk (staff, or the on-duty rule).
+
+  if (assigneeId) {
+    // Assigning at intake is the lifecycle's own `assign`, taken by the desk (staff, or the on-duty rule).
+    const who = assigneeId;
+    row = await ctx.db.transaction(async (tx) => {
+      await write(tx);
       const relations: ActorRelation[] = ['agent'];
-      row = await runTransition(
-        { tx, who: ctx, resolver, lifecycles },
+      return runTransition(
+        { tx, who: ctx, resolver, lifecycles: new Lifecycles(tx) },
         row,
         'assign',
-        { assigneeId, ...(onDuty ? { reason: 'on_duty' } : {}) },
+        { assigneeId: who, ...(onDuty ? { reason: 'on_duty' } : {}) },
         relations,
       );
-    }
-    if (groupId && !assigneeId) {
-      await notifyTicket(tx, {
-        userIds: await groupMemberIds(tx, groupId),
-        exceptUserId: actor.userId,
-        kind: 'ticket.groupAssigned',
+    });
+    await kickMail(ctx);
+    return { row, detail: null };
+  }
+
+  const written = await write(ctx.db);
+  if (written.mailed > 0) await kickMail(ctx);
+  if (watcherIds.length || parent) return { row, detail: null };
+  // The answer, built from what was written (no re-read): a new ticket has no assignee, links or children.
+  const ticketFacts = {
+    projectId: row.projectId,
+    requesterId: row.requesterId,
+    assigneeId: null,
+    groupId: row.groupId,
+    assigneeSubcontractorId: null,
+    stateCategory: row.stateCategory,
+    rated: false,
+  };
+  const relations = ticketRelations(actor, ticketFacts, written.actorInGroup);
+  return {
+    row,
+    detail: {
+      view: {
         ticket: row,
-        now: ctx.now,
-      });
-    }
-    return row;
-  });
-  await kickMail(ctx);
-  return created;
+        requesterName,
+        assigneeName: null,
+        assigneeSubcontractorId: null,
+        groupName: written.groupName,
+        categoryName: category?.name ?? null,
+      },
+      def,
+      relations,
+      abilities: ticketAbilities(actor, ticketFacts, relations),
+      actions: availableActions(def, row.state, relations, { now: ctx.now.getTime(), resolvedAt: null }),
+      watchers: [],
+      parent: null,
+      mergedInto: null,
+      children: [],
+      links: [],
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
@@ -12,7 +12,14 @@ import {
 } from '../../db/schema/index.js';
 import { ticketVisible } from './ticket.scope.js';
 
-export type TicketRow = typeof tickets.$inferSelect;
+/**
+ * Every column of `tickets` but the generated `search_vector` (migrations/0202), which the app never
+ * reads: selecting it would ship each row's vector to Node for nothing.
+ */
+const { searchVector: _searchVector, ...ticketColumnsAll } = getTableColumns(tickets);
+export const ticketColumns = ticketColumnsAll;
+
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 export type NewTicket = typeof tickets.$inferInsert;
 
 const requester = alias(users, 'requester');
@@ -20,7 +27,7 @@ const assignee = alias(users, 'assignee');
 
 /** A ticket with the names its presenter shows and the facts its abilities need. */
 export const ticketViewColumns = {
-  ticket: tickets,
+  ticket: ticketColumns,
   requesterName: requester.displayName,
   assigneeName: assignee.displayName,
   assigneeSubcontractorId: assignee.subcontractorId,
@@ -67,7 +74,7 @@ export async function lockTicket(
   skipLocked = false,
 ): Promise<TicketRow | null> {
   const q = db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.id, id), actor ? ticketVisible(actor) : undefined));
   const rows = skipLocked ? await q.for('update', { skipLocked: true }) : await q.for('update');
@@ -75,12 +82,12 @@ export async function lockTicket(
 }
 
 export async function insertTicket(db: DbOrTx, row: NewTicket): Promise<TicketRow> {
-  const [r] = await db.insert(tickets).values(row).returning();
+  const [r] = await db.insert(tickets).values(row).returning(ticketColumns);
   return r!;
 }
 
 export async function updateTicketRow(db: DbOrTx, id: string, patch: Partial<NewTicket>): Promise<TicketRow> {
-  const [r] = await db.update(tickets).set(patch).where(eq(tickets.id, id)).returning();
+  const [r] = await db.update(tickets).set(patch).where(eq(tickets.id, id)).returning(ticketColumns);
   return r!;
 }
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { testApp } from '../../test/app.js';
 import type { TestApp } from '../../test/app.js';
 import { factories } from '../../test/factories.js';
@@ -101,6 +102,65 @@ describe('POST /api/v1/tickets', () => {
       outsiderStatus: 400,
       tooLittleRole: await f.session(admin),
     };
+  });
+});
+
+describe('POST /api/v1/tickets answers from what it wrote', () => {
+  it('the answer equals a read of the ticket, and every row of the create is there', async () => {
+    // The create builds its answer without re-reading (docs/decisions/0203): it must be what a GET says.
+    const d = await deskTenant(t.deps, f);
+    const pm = client(t.app, await f.session(d.pm));
+    const cat = (
+      await pm.post(`/api/v1/projects/${d.project.id}/ticket-categories`, { name: '网络' })
+    ).json();
+    const rule = await pm.post(`/api/v1/projects/${d.project.id}/routing-rules`, {
+      name: '网络类',
+      categoryId: cat.id,
+      groupId: d.group.id,
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const cases = [
+      { who: d.agent, body: { categoryId: cat.id, requesterId: d.contact.id, tags: ['a', 'a', 'b'] } },
+      { who: d.agent, body: { kind: 'service_request', businessStopped: true } },
+      { who: d.contact, body: { categoryId: cat.id } },
+      { who: d.contact, body: {} },
+    ];
+    for (const c of cases) {
+      const http = client(t.app, await f.session(c.who));
+      const res = await http.post('/api/v1/tickets', {
+        projectId: d.project.id,
+        title: '核心交换机宕机',
+        description: '**全网中断** <b>x</b>',
+        ...c.body,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const read = await http.get(`/api/v1/tickets/${res.json().id}`);
+      expect(res.json()).toEqual(read.json());
+      const id = res.json().id as string;
+      const [row] = (
+        await t.deps.db.execute<{
+          due: string | null;
+          min: string | null;
+          clocks: number;
+          audit: number;
+          sla: unknown;
+        }>(sql`
+          SELECT t.sla_due_at AS due,
+            (SELECT min(due_at) FROM sla_clocks WHERE ticket_id = t.id AND state = 'running' AND NOT stopped) AS min,
+            (SELECT count(*)::int FROM sla_clocks WHERE ticket_id = t.id) AS clocks,
+            (SELECT count(*)::int FROM audit_log WHERE object_id = t.id::text AND action = 'ticket.create') AS audit,
+            (SELECT changes -> 'slaDueAt' FROM audit_log WHERE object_id = t.id::text AND action = 'ticket.create') AS sla
+          FROM tickets t WHERE t.id = ${id}`)
+      ).rows;
+      expect(row).toMatchObject({ clocks: 2, audit: 1, sla: null });
+      expect(new Date(row!.due!).getTime()).toBe(new Date(row!.min!).getTime());
+    }
+    // The routed group was told (not the agent who raised it), and its history says so.
+    const routed = await t.deps.db.execute<{ user_id: string }>(
+      sql`SELECT n.user_id FROM notifications n JOIN tickets t ON t.id = n.object_id
+          WHERE t.project_id = ${d.project.id} AND n.kind = 'ticket.groupAssigned' ORDER BY n.user_id`,
+    );
+    expect(routed.rows.map((r) => r.user_id)).toEqual([d.engineer.id, d.engineer.id, d.agent.id].sort());
   });
 });
 

@@ -14,7 +14,7 @@ import type { ZodApp } from '../../http/context.js';
 import { ctx } from '../../http/context.js';
 import type { Ctx } from '../../http/context.js';
 import { addComment, listComments } from './ticket.comment.service.js';
-import { createTicket } from './ticket.create.service.js';
+import { raiseTicket } from './ticket.create.service.js';
 import { presentComment, presentTicket, presentTicketItem } from './ticket.presenter.js';
 import { ticketDetail, ticketHistory, ticketPage } from './ticket.read.service.js';
 import { updateTicket } from './ticket.update.service.js';
@@ -37,8 +37,8 @@ export async function ticketRoutes(app: ZodApp) {
     },
     async (req, reply) => {
       const c = ctx(req);
-      const row = await createTicket(c, req.body);
-      return reply.code(201).send(await detailOf(c, row.id));
+      const { row, detail } = await raiseTicket(c, req.body);
+      return reply.code(201).send(detail ? presentTicket(detail, c.lang) : await detailOf(c, row.id));
     },
   );
 

@@ -1,0 +1,279 @@
+import { sql } from 'drizzle-orm';
+import { DEFAULT_LANG, LANGS } from '@opsdesk/contracts';
+import type { Actor } from '@opsdesk/domain';
+import type { DbOrTx } from '../../db/client.js';
+import { projectVisible, uuidArray } from '../../db/scope.js';
+import type { AuditInput } from '../audit/audit.record.js';
+import { renderMail } from '../mail/mail.outbox.js';
+import type { NewClockRow } from '../sla/sla.clocks.js';
+import { ticketLink } from './ticket.notify.js';
+import { runPrepared } from './prepared.js';
+import type { TicketRow } from './ticket.repository.js';
+
+/**
+ * The SQL of raising a ticket in few round trips (docs/decisions/0203): one read of what the
+ * request names (the project within the caller's scope, the requester), and one INSERT statement
+ * whose data-modifying CTEs write the ticket, its watchers, its history, its audit row, its SLA
+ * clocks, the group's notifications and their e-mail. A statement is atomic: alone it is its own
+ * transaction; inside a caller's transaction it is part of it.
+ */
+
+export interface CreateFacts {
+  project: { id: string; customerId: string } | null;
+  requester: {
+    id: string;
+    kind: 'staff' | 'customer_contact' | 'subcontractor_staff';
+    customerId: string | null;
+    disabled: boolean;
+    displayName: string;
+  } | null;
+}
+
+/** The project if the actor sees it, and the requester named by staff (one round trip). */
+export async function createFacts(
+  db: DbOrTx,
+  actor: Actor,
+  projectId: string,
+  requesterId: string | null,
+): Promise<CreateFacts> {
+  const rows = await runPrepared<{ project: CreateFacts['project']; requester: CreateFacts['requester'] }>(
+    db,
+    sql`SELECT ${factsSql(actor, projectId, requesterId)}`,
+  );
+  const row = rows[0]!;
+  return { project: row.project, requester: row.requester };
+}
+
+const factsSql = (actor: Actor, projectId: string, requesterId: string | null) => sql`
+    (SELECT json_build_object('id', p.id, 'customerId', p.customer_id) FROM projects p
+      WHERE p.id = ${projectId} AND ${projectVisible(actor, sql`p.id`)}) AS project,
+    ${
+      requesterId
+        ? sql`(SELECT json_build_object('id', u.id, 'kind', u.kind, 'customerId', u.customer_id,
+            'disabled', u.disabled, 'displayName', u.display_name) FROM users u WHERE u.id = ${requesterId})`
+        : sql`NULL::json`
+    } AS requester`;
+
+/**
+ * Commits the statement's own transaction without waiting for its WAL to reach the disk
+ * (`synchronous_commit` off for this transaction only). For a number drawn from a counter this
+ * loses nothing: the ticket that uses it commits synchronously afterwards, which flushes the WAL
+ * up to and including the counter's commit; a crash before that loses the number with its ticket,
+ * which never existed (a number may then be drawn again, never twice for two tickets). It keeps
+ * the counter row's lock from being held across a disk flush (~0.3–0.8 ms here) that every
+ * concurrent create would queue behind.
+ */
+export const NO_FLUSH = sql`(SELECT set_config('synchronous_commit', 'off', true))`;
+
+/**
+ * `createFacts` and, when they make the request valid (the project in the caller's scope; the
+ * requester, if named, an enabled contact of the project's customer), the next number of the kind
+ * in the year — in one statement, so a refused request never takes a number. The counter row is
+ * locked for this statement only, as `nextTicketNumber` does (docs/decisions/0200).
+ */
+export async function factsAndNumber(
+  db: DbOrTx,
+  actor: Actor,
+  projectId: string,
+  requesterId: string | null,
+  kind: string,
+  year: number,
+): Promise<CreateFacts & { lastValue: number | null }> {
+  const rows = await runPrepared<{
+    project: CreateFacts['project'];
+    requester: CreateFacts['requester'];
+    last_value: number | null;
+  }>(
+    db,
+    sql`WITH n AS (
+      INSERT INTO ticket_counters (kind, year, last_value)
+        SELECT ${kind}::text, ${year}::int, 1 FROM projects p
+        WHERE p.id = ${projectId} AND ${projectVisible(actor, sql`p.id`)}
+          AND ${
+            requesterId
+              ? sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${requesterId} AND NOT u.disabled
+                  AND u.kind = 'customer_contact' AND u.customer_id = p.customer_id)`
+              : sql`true`
+          }
+      ON CONFLICT (kind, year) DO UPDATE SET last_value = ticket_counters.last_value + 1
+      RETURNING last_value)
+    SELECT ${factsSql(actor, projectId, requesterId)}, (SELECT last_value FROM n) AS last_value,
+      ${NO_FLUSH} AS no_flush`,
+  );
+  const row = rows[0]!;
+  return { project: row.project, requester: row.requester, lastValue: row.last_value };
+}
+
+/** A UUID v7 made in SQL at the ms of `now` (for rows the statement itself fans out, one per recipient). */
+export const uuid7Sql = (now: Date) =>
+  sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING
+    substring(int8send(${now.getTime()}::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export interface TicketWrite {
+  ticket: TicketRow;
+  watcherIds: readonly string[];
+  events: {
+    id: string;
+    at: Date;
+    actorId: string | null;
+    actorName: string;
+    type: string;
+    visibility: 'public' | 'internal';
+    data: Record<string, unknown>;
+  }[];
+  audit: AuditInput & {
+    at: Date;
+    actorId: string | null;
+    actorName: string | null;
+    ip: string | null;
+    requestId: string;
+  };
+  clocks: NewClockRow[];
+  /** The group told of its new ticket (`ticket.groupAssigned`), except `actorId`; null: nobody. */
+  notifyGroupId: string | null;
+  actorId: string;
+  /** The group whose name the answer shows and whose membership gives the actor a relation. */
+  groupId: string | null;
+  now: Date;
+}
+
+export interface TicketWritten {
+  /** E-mails queued (then the mail job is worth waking). */
+  mailed: number;
+  groupName: string | null;
+  actorInGroup: boolean;
+}
+
+/** Writes a new ticket and everything that comes with it in one statement (one round trip). */
+export async function writeTicket(db: DbOrTx, w: TicketWrite): Promise<TicketWritten> {
+  const t = w.ticket;
+  const ticketJson = {
+    id: t.id,
+    number: t.number,
+    kind: t.kind,
+    project_id: t.projectId,
+    requester_id: t.requesterId,
+    channel: t.channel,
+    category_id: t.categoryId,
+    impact: t.impact,
+    urgency: t.urgency,
+    priority: t.priority,
+    business_stopped: t.businessStopped,
+    title: t.title,
+    description: t.description,
+    state: t.state,
+    state_category: t.stateCategory,
+    group_id: t.groupId,
+    tags: t.tags,
+    parent_id: t.parentId,
+    search_tokens: t.searchTokens,
+    sla_due_at: iso(t.slaDueAt),
+    sla_breached: t.slaBreached,
+    emergency_check_at: iso(t.emergencyCheckAt),
+    created_by: t.createdBy,
+    created_at: iso(t.createdAt),
+    updated_at: iso(t.updatedAt),
+  };
+  const events = w.events.map((e) => ({
+    id: e.id,
+    ticket_id: t.id,
+    at: iso(e.at),
+    actor_id: e.actorId,
+    actor_name: e.actorName,
+    type: e.type,
+    visibility: e.visibility,
+    data: e.data,
+  }));
+  const a = w.audit;
+  const audit = {
+    at: iso(a.at),
+    actor_id: a.actorId,
+    actor_name: a.actorName,
+    ip: a.ip,
+    action: a.action,
+    object_type: a.objectType ?? null,
+    object_id: a.objectId ?? null,
+    result: a.result ?? 'success',
+    changes: a.changes ?? null,
+    detail: a.detail ?? null,
+    request_id: a.requestId,
+  };
+  const clocks = w.clocks.map((c) => ({
+    id: c.id,
+    ticket_id: c.ticketId,
+    project_id: c.projectId,
+    metric: c.metric,
+    policy_id: c.policyId ?? null,
+    calendar_id: c.calendarId,
+    target_minutes: c.targetMinutes,
+    escalations: c.escalations ?? [],
+    fired_thresholds: c.firedThresholds ?? [],
+    events: c.events,
+    state: c.state,
+    stopped: c.stopped,
+    due_at: iso(c.dueAt),
+    breached_at: iso(c.breachedAt ?? null),
+    next_check_at: iso(c.nextCheckAt ?? null),
+    updated_at: iso(c.updatedAt ?? w.now),
+  }));
+  // notifyTicket's bell and e-mail, fanned out in SQL to the group's enabled members: the e-mail is
+  // rendered here in every language and picked by the recipient's (mail.outbox.ts `queueMail`).
+  // Neither carries a dedupe key, so neither can conflict: plain inserts. The users are looked up
+  // by primary key per member (OFFSET 0 keeps the planner from scanning all users for a hash join).
+  const kind = 'ticket.groupAssigned';
+  const params = { number: t.number, title: t.title };
+  const link = ticketLink(t.id);
+  const mail = Object.fromEntries(LANGS.map((lang) => [lang, renderMail(kind, params, lang, link)]));
+  const now = w.now;
+  const rows = await runPrepared<{ mailed: number; group_name: string | null; in_group: boolean }>(
+    db,
+    sql`WITH
+    t AS (INSERT INTO tickets (id, number, kind, project_id, requester_id, channel, category_id, impact,
+        urgency, priority, business_stopped, title, description, state, state_category, group_id, tags,
+        parent_id, search_tokens, sla_due_at, sla_breached, emergency_check_at, created_by, created_at, updated_at)
+      SELECT id, number, kind, project_id, requester_id, channel, category_id, impact,
+        urgency, priority, business_stopped, title, description, state, state_category, group_id, tags,
+        parent_id, search_tokens, sla_due_at, sla_breached, emergency_check_at, created_by, created_at, updated_at
+      FROM jsonb_populate_record(NULL::tickets, ${JSON.stringify(ticketJson)}::jsonb)
+      RETURNING id),
+    w AS (INSERT INTO ticket_watchers (ticket_id, user_id, created_at)
+      SELECT t.id, u, ${now}::timestamptz FROM t, unnest(${uuidArray([...new Set(w.watcherIds)])}) u
+      ON CONFLICT DO NOTHING),
+    e AS (INSERT INTO ticket_events (id, ticket_id, at, actor_id, actor_name, type, visibility, data)
+      SELECT id, ticket_id, at, actor_id, actor_name, type, visibility, data
+      FROM jsonb_populate_recordset(NULL::ticket_events, ${JSON.stringify(events)}::jsonb)),
+    a AS (INSERT INTO audit_log (at, actor_id, actor_name, ip, action, object_type, object_id, result,
+        changes, detail, request_id)
+      SELECT at, actor_id, actor_name, ip, action, object_type, object_id, result, changes, detail, request_id
+      FROM jsonb_populate_record(NULL::audit_log, ${JSON.stringify(audit)}::jsonb)),
+    c AS (INSERT INTO sla_clocks (id, ticket_id, project_id, metric, policy_id, calendar_id, target_minutes,
+        escalations, fired_thresholds, events, state, stopped, due_at, breached_at, next_check_at, updated_at)
+      SELECT id, ticket_id, project_id, metric, policy_id, calendar_id, target_minutes,
+        escalations, fired_thresholds, events, state, stopped, due_at, breached_at, next_check_at, updated_at
+      FROM jsonb_populate_recordset(NULL::sla_clocks, ${JSON.stringify(clocks)}::jsonb)),
+    n AS (INSERT INTO notifications (id, user_id, kind, params, link, object_type, object_id, project_id,
+        dedupe_key, created_at)
+      SELECT ${uuid7Sql(now)}, u.id, ${kind}::text, ${JSON.stringify(params)}::jsonb, ${link}::text, 'ticket', t.id,
+        ${t.projectId}::uuid, NULL, ${now}::timestamptz
+      FROM t, team_members tm
+        CROSS JOIN LATERAL (SELECT u.id FROM users u WHERE u.id = tm.user_id AND NOT u.disabled OFFSET 0) u
+      WHERE tm.team_id = ${w.notifyGroupId}::uuid AND u.id <> ${w.actorId}::uuid
+      RETURNING user_id),
+    m AS (INSERT INTO mail_outbox (id, to_address, to_user_id, subject, body_text, kind, dedupe_key,
+        next_attempt_at, created_at)
+      SELECT ${uuid7Sql(now)}, u.email, u.id, mt.text ->> 'subject', mt.text ->> 'body', ${kind}::text, NULL, ${now}::timestamptz, ${now}::timestamptz
+      FROM n CROSS JOIN LATERAL (SELECT u.* FROM users u WHERE u.id = n.user_id OFFSET 0) u
+        CROSS JOIN LATERAL (SELECT ${JSON.stringify(mail)}::jsonb -> coalesce(u.locale, ${DEFAULT_LANG}::text) AS text) mt
+      WHERE u.email IS NOT NULL AND u.email <> '' AND NOT u.disabled
+        AND EXISTS (SELECT 1 FROM settings s WHERE s.key = 'mail.smtp'
+          AND s.value -> 'enabled' = 'true'::jsonb AND jsonb_typeof(s.value -> 'host') = 'string')
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM m)::int AS mailed,
+      (SELECT name FROM teams WHERE id = ${w.groupId}::uuid) AS group_name,
+      EXISTS (SELECT 1 FROM team_members WHERE team_id = ${w.groupId}::uuid AND user_id = ${w.actorId}::uuid) AS in_group`,
+  );
+  const row = rows[0]!;
+  return { mailed: Number(row.mailed), groupName: row.group_name, actorInGroup: Boolean(row.in_group) };
+}
