@@ -52,15 +52,28 @@ export const coldStart: Bench = {
     const dataDir = path.join(tmp, 'data');
     try {
       // An existing embedded database: initialised and migrated once, before timing.
-      const init = spawnSync(process.execPath, [bin, 'migrate'], { env: { ...process.env, OPSDESK_DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'ignore' });
+      const init = spawnSync(process.execPath, [bin, 'migrate'], {
+        env: { ...process.env, OPSDESK_DATA_DIR: dataDir, DATABASE_URL: '' },
+        stdio: 'ignore',
+      });
       if (init.status !== 0) throw new Error('opsdesk migrate failed');
       const times: number[] = [];
       for (let i = 0; i < 5; i++) times.push(await oneStart(dataDir));
       times.sort((a, b) => a - b);
       const median = times[2]!;
       return [
-        { bench: 'cold-start', metric: 'start → first request, existing embedded DB (median of 5)', value: `${(median / 1000).toFixed(2)} s`, target: '≤ 3 s', met: median <= 3000 },
-        { bench: 'cold-start', metric: 'min / max', value: `${(times[0]! / 1000).toFixed(2)} / ${(times[4]! / 1000).toFixed(2)} s` },
+        {
+          bench: 'cold-start',
+          metric: 'start → first request, existing embedded DB (median of 5)',
+          value: `${(median / 1000).toFixed(2)} s`,
+          target: '≤ 3 s',
+          met: median <= 3000,
+        },
+        {
+          bench: 'cold-start',
+          metric: 'min / max',
+          value: `${(times[0]! / 1000).toFixed(2)} / ${(times[4]! / 1000).toFixed(2)} s`,
+        },
       ];
     } finally {
       await rm(tmp, { recursive: true, force: true });

@@ -13,7 +13,13 @@ const BENCHES: Bench[] = [coldStart, cmdb, serviceDesk];
 
 function printTable(rows: Row[]): void {
   const head = ['benchmark', 'metric', 'value', 'target', 'met'];
-  const body = rows.map((r) => [r.bench, r.metric, r.value, r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : 'NO']);
+  const body = rows.map((r) => [
+    r.bench,
+    r.metric,
+    r.value,
+    r.target ?? '',
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(line(head));
@@ -32,7 +38,9 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`running ${b.name}…\n`);
     rows.push(...(await b.run()));
   }
-  console.log(`\nopsdesk benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+  console.log(
+    `\nopsdesk benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`,
+  );
   printTable(rows);
   return 0;
 }

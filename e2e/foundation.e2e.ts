@@ -14,10 +14,18 @@ async function choose(page: Page, label: RegExp | string, search: string | null,
   const box = dlg(page).getByLabel(label, { exact: true });
   await box.click();
   if (search !== null) await box.fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }
 
-const save = (page: Page) => dlg(page).getByRole('button', { name: /保\s*存|创\s*建|确\s*定|添\s*加/ }).last().click();
+const save = (page: Page) =>
+  dlg(page)
+    .getByRole('button', { name: /保\s*存|创\s*建|确\s*定|添\s*加/ })
+    .last()
+    .click();
 
 describe('foundation journey (Chromium)', () => {
   it('admin creates a customer, its contact, a project and a member; the contact sees only that project', async () => {
@@ -38,7 +46,10 @@ describe('foundation journey (Chromium)', () => {
 
     // Customer
     await page.goto('/customers');
-    await page.getByRole('button', { name: /新建客户/ }).first().click();
+    await page
+      .getByRole('button', { name: /新建客户/ })
+      .first()
+      .click();
     await dlg(page).getByLabel('客户名称', { exact: true }).fill(customerName);
     await save(page);
     await page.getByText(customerName).first().click();
@@ -47,7 +58,10 @@ describe('foundation journey (Chromium)', () => {
     // Its contact, who can sign in
     await page.getByRole('tab', { name: '联系人' }).click();
     // The toolbar and (once loaded, while empty) the empty state both offer it.
-    await page.getByRole('button', { name: /新建联系人/ }).first().click();
+    await page
+      .getByRole('button', { name: /新建联系人/ })
+      .first()
+      .click();
     await dlg(page).getByLabel('姓名', { exact: true }).fill(`王科长-${u}`);
     await dlg(page).getByRole('checkbox', { name: '可以登录系统' }).check();
     await dlg(page).getByLabel('用户名', { exact: true }).fill(contactUser);
@@ -57,7 +71,10 @@ describe('foundation journey (Chromium)', () => {
 
     // Project for the customer
     await page.goto('/projects');
-    await page.getByRole('button', { name: /新建服务项目/ }).first().click();
+    await page
+      .getByRole('button', { name: /新建服务项目/ })
+      .first()
+      .click();
     await dlg(page).getByLabel('项目编号', { exact: true }).fill(`JTJ-${u}`);
     await dlg(page).getByLabel('项目名称', { exact: true }).fill(projectName);
     await choose(page, '客户', customerName, customerName);
@@ -67,11 +84,16 @@ describe('foundation journey (Chromium)', () => {
 
     // The contact becomes a member (requester)
     await page.getByRole('tab', { name: '项目成员' }).click();
-    await page.getByRole('button', { name: /添加成员/ }).first().click();
+    await page
+      .getByRole('button', { name: /添加成员/ })
+      .first()
+      .click();
     await choose(page, '用户', `王科长-${u}`, `王科长-${u}`);
     await choose(page, '项目角色', null, '报障人');
     await save(page);
-    await expect.poll(() => page.locator('.ant-table, .ant-list').getByText(`王科长-${u}`).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.ant-table, .ant-list').getByText(`王科长-${u}`).count())
+      .toBeGreaterThan(0);
     await snap(page, 'foundation-admin-project-members');
     await ctx.close();
 
@@ -101,7 +123,12 @@ describe('foundation journey (Chromium)', () => {
   it('shows the lockout message after five wrong passwords', async () => {
     const u = uniq();
     const api = await admin();
-    await api.post('/users', { kind: 'staff', username: `lock.${u}`, password: `Lock-${u}-Pass9`, displayName: `锁定-${u}` });
+    await api.post('/users', {
+      kind: 'staff',
+      username: `lock.${u}`,
+      password: `Lock-${u}-Pass9`,
+      displayName: `锁定-${u}`,
+    });
     const ctx = await browser.context();
     const page = await ctx.newPage();
     await page.goto('/login');

@@ -27,15 +27,32 @@ function run(args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (stale(path.join(root, 'apps/web/dist/index.html'), ['apps/web/src', 'apps/web/index.html', 'packages/contracts/src', 'packages/domain/src'])) {
+if (
+  stale(path.join(root, 'apps/web/dist/index.html'), [
+    'apps/web/src',
+    'apps/web/index.html',
+    'packages/contracts/src',
+    'packages/domain/src',
+  ])
+) {
   run(['run', 'build', '-w', 'apps/web']);
 }
-if (stale(path.join(root, 'apps/server/dist/opsdesk.js'), ['apps/server/src', 'packages/contracts/src', 'packages/domain/src'])) {
+if (
+  stale(path.join(root, 'apps/server/dist/opsdesk.js'), [
+    'apps/server/src',
+    'packages/contracts/src',
+    'packages/domain/src',
+  ])
+) {
   run(['run', 'build', '-w', 'apps/server']);
 }
 const args = process.argv.slice(2);
-const child = spawnSync(process.execPath, [path.join(root, 'apps/server/bin/opsdesk.mjs'), 'start', '--demo', ...args], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const child = spawnSync(
+  process.execPath,
+  [path.join(root, 'apps/server/bin/opsdesk.mjs'), 'start', '--demo', ...args],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(child.status ?? 0);

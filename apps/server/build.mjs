@@ -18,7 +18,9 @@ await build({
     {
       name: 'externalise-node-modules',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@opsdesk/') ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('@opsdesk/') ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],

@@ -16,7 +16,11 @@ export async function apiAs(username: string, password: string) {
     'x-csrf-token': me.csrfToken,
   };
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}/api/v1${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const r = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await r.text();
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${text}`);
     return (text ? JSON.parse(text) : null) as T;

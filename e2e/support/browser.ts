@@ -31,7 +31,9 @@ export function useBrowser() {
     await state.browser?.close();
   });
   return {
-    async context(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<BrowserContext> {
+    async context(
+      options: { viewport?: { width: number; height: number }; locale?: string } = {},
+    ): Promise<BrowserContext> {
       if (!state.browser) throw new Error('browser not started');
       return state.browser.newContext({
         baseURL: baseUrl(),

@@ -11,7 +11,9 @@ const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 
 const projects = ['packages/domain', 'packages/contracts', 'apps/server', 'apps/web', 'e2e', 'bench'];
 let failed = false;
 for (const p of projects) {
-  const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, p, 'tsconfig.json')], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, p, 'tsconfig.json')], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed = true;
   else console.log(`typecheck ${p}: ok`);
 }

@@ -8,7 +8,11 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+} from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger, LoggerOptions } from 'pino';
 import { randomUUID } from 'node:crypto';
@@ -26,7 +30,10 @@ export interface BuildOptions {
 /** Builds the HTTP app on shared dependencies. Starting, stopping and jobs live in server.ts. */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: (options.loggerInstance ?? pino(options.logger && typeof options.logger === 'object' ? options.logger : { level: 'silent' })) as FastifyBaseLogger,
+    loggerInstance: (options.loggerInstance ??
+      pino(
+        options.logger && typeof options.logger === 'object' ? options.logger : { level: 'silent' },
+      )) as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
     genReqId: (req) => {
@@ -57,13 +64,19 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       openapi: '3.0.3',
       info: {
         title: 'opsdesk API',
-        description: 'IT operations service management (运维服务管理平台). Errors use one envelope: `{ error: { code, message, requestId, details } }`.',
+        description:
+          'IT operations service management (运维服务管理平台). Errors use one envelope: `{ error: { code, message, requestId, details } }`.',
         version: '1',
       },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token' },
-          session: { type: 'apiKey', in: 'cookie', name: 'opsdesk_session', description: 'Browser session; writes need X-CSRF-Token' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'opsdesk_session',
+            description: 'Browser session; writes need X-CSRF-Token',
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
@@ -100,7 +113,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       if (req.url.startsWith('/api/')) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
 
   return app;

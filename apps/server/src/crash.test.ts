@@ -32,7 +32,21 @@ describe('crash safety', () => {
     await chmod(dir, 0o711);
     const env = { OPSDESK_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
     const password = 'Crash-test-2026';
-    const created = runCli(['user', 'create', '--username', 'crash.admin', '--password', password, '--name', '崩溃测试', '--role', 'admin'], env);
+    const created = runCli(
+      [
+        'user',
+        'create',
+        '--username',
+        'crash.admin',
+        '--password',
+        password,
+        '--name',
+        '崩溃测试',
+        '--role',
+        'admin',
+      ],
+      env,
+    );
     expect(created.status, created.stderr).toBe(0);
 
     const port1 = await freePort();
@@ -47,7 +61,11 @@ describe('crash safety', () => {
       for (let i = 0; !stop; i++) {
         attempted++;
         try {
-          const res = await fetch(`${base1}/api/v1/customers`, { method: 'POST', headers, body: JSON.stringify({ name: `崩溃-${w}-${i}` }) });
+          const res = await fetch(`${base1}/api/v1/customers`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ name: `崩溃-${w}-${i}` }),
+          });
           if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
         } catch {
           return; // the server died mid-request: not acknowledged
@@ -73,7 +91,9 @@ describe('crash safety', () => {
         if (res.status !== 200) missing.push(id);
       }
       expect(missing).toEqual([]);
-      console.log(`crash test: ${acknowledged.length} of ${attempted} writes acknowledged before kill -9; all present after restart`);
+      console.log(
+        `crash test: ${acknowledged.length} of ${attempted} writes acknowledged before kill -9; all present after restart`,
+      );
     } finally {
       second.child.kill('SIGTERM');
       await exited(second.child);

@@ -33,7 +33,10 @@ export interface RunningServer {
 /** The built web app next to the server: apps/web/dist. */
 export function defaultWebDist(): string | null {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path.resolve(here, '../../web/dist'), path.resolve(here, '../../../apps/web/dist')]) {
+  for (const candidate of [
+    path.resolve(here, '../../web/dist'),
+    path.resolve(here, '../../../apps/web/dist'),
+  ]) {
     if (existsSync(path.join(candidate, 'index.html'))) return candidate;
   }
   return null;
@@ -56,7 +59,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     db: database.db,
     now: () => new Date(),
     jobs: {
-      send: (name, data, opts) => (jobs ? jobs.send(name, data, opts) : inlineQueue(() => deps, () => JOBS).send(name, data, opts)),
+      send: (name, data, opts) =>
+        jobs
+          ? jobs.send(name, data, opts)
+          : inlineQueue(
+              () => deps,
+              () => JOBS,
+            ).send(name, data, opts),
     },
   };
   let demoLogins: DemoLogin[] = [];

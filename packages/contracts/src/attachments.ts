@@ -7,10 +7,19 @@ defineRules({
     'zh-CN': '不支持该文件类型（允许：图片、PDF、Office 文档、文本、CSV、ZIP）',
     en: 'This file type is not allowed (images, PDF, Office documents, text, CSV and ZIP are)',
   },
-  'rule.fileContentMismatch': { 'zh-CN': '文件内容与扩展名不符', en: 'The file content does not match its extension' },
+  'rule.fileContentMismatch': {
+    'zh-CN': '文件内容与扩展名不符',
+    en: 'The file content does not match its extension',
+  },
   'rule.fileRequired': { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
-  'rule.fileTooLarge': { 'zh-CN': '文件不能超过 {maxMb} MB', en: 'The file cannot be larger than {maxMb} MB' },
-  'rule.unknownOwnerType': { 'zh-CN': '不支持在此类对象上添加附件', en: 'Attachments are not supported on this kind of object' },
+  'rule.fileTooLarge': {
+    'zh-CN': '文件不能超过 {maxMb} MB',
+    en: 'The file cannot be larger than {maxMb} MB',
+  },
+  'rule.unknownOwnerType': {
+    'zh-CN': '不支持在此类对象上添加附件',
+    en: 'Attachments are not supported on this kind of object',
+  },
 });
 
 export const AttachmentSchema = z

@@ -46,7 +46,11 @@ export const AuditVerifySchema = z
     staleUnsealed: z.number().int(),
     /** The first row whose hash or link does not match, if any. */
     firstBroken: z
-      .object({ id: z.number().int(), sealSeq: z.number().int(), reason: z.enum(['hash_mismatch', 'link_mismatch', 'sequence_gap']) })
+      .object({
+        id: z.number().int(),
+        sealSeq: z.number().int(),
+        reason: z.enum(['hash_mismatch', 'link_mismatch', 'sequence_gap']),
+      })
       .nullable(),
   })
   .meta({ id: 'AuditVerify' });

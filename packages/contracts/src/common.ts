@@ -57,6 +57,4 @@ export function page<T extends z.ZodType>(item: T) {
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 /** Query boolean: `true`/`false`/`1`/`0`. */
-export const QueryBool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -25,5 +25,7 @@ export type Messages = Record<Lang, string>;
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
+    params[k] === undefined ? `{${k}}` : String(params[k]),
+  );
 }

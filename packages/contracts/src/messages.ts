@@ -5,28 +5,46 @@ import { fill } from './i18n.js';
 
 /** The default message of each error code, in both languages. */
 export const ERROR_MESSAGES: Record<ErrorCode, Messages> = {
-  VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some fields are invalid; please check them' },
+  VALIDATION_FAILED: {
+    'zh-CN': '提交的内容有误，请检查标出的字段',
+    en: 'Some fields are invalid; please check them',
+  },
   MALFORMED_REQUEST: { 'zh-CN': '请求格式错误', en: 'The request is malformed' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in' },
-  SESSION_EXPIRED: { 'zh-CN': '会话已超时，请重新登录', en: 'Your session has expired; please sign in again' },
+  SESSION_EXPIRED: {
+    'zh-CN': '会话已超时，请重新登录',
+    en: 'Your session has expired; please sign in again',
+  },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: {
     'zh-CN': '登录失败次数过多，账号已锁定，请于 {until} 后再试',
     en: 'Too many failed sign-ins: the account is locked until {until}',
   },
   ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'This account is disabled' },
-  CSRF_FAILED: { 'zh-CN': '请求校验失败，请刷新页面后重试', en: 'Request check failed; reload the page and try again' },
+  CSRF_FAILED: {
+    'zh-CN': '请求校验失败，请刷新页面后重试',
+    en: 'Request check failed; reload the page and try again',
+  },
   FORBIDDEN: { 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { 'zh-CN': '对象不存在或无权访问', en: 'Not found' },
-  CONFLICT: { 'zh-CN': '数据已被修改或存在冲突，请刷新后重试', en: 'The data changed or conflicts; reload and try again' },
+  CONFLICT: {
+    'zh-CN': '数据已被修改或存在冲突，请刷新后重试',
+    en: 'The data changed or conflicts; reload and try again',
+  },
   ALREADY_EXISTS: { 'zh-CN': '已存在相同的记录', en: 'A record with the same value already exists' },
   IN_USE: { 'zh-CN': '该记录正在被使用，无法删除', en: 'This record is in use and cannot be deleted' },
-  INVALID_TRANSITION: { 'zh-CN': '当前状态下不能执行此操作', en: 'This action is not allowed in the current state' },
+  INVALID_TRANSITION: {
+    'zh-CN': '当前状态下不能执行此操作',
+    en: 'This action is not allowed in the current state',
+  },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   SETUP_DONE: { 'zh-CN': '系统已初始化', en: 'Setup is already done' },
-  INTERNAL: { 'zh-CN': '服务器内部错误，请联系管理员', en: 'Internal error; please contact the administrator' },
+  INTERNAL: {
+    'zh-CN': '服务器内部错误，请联系管理员',
+    en: 'Internal error; please contact the administrator',
+  },
   UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
 };
 
@@ -36,14 +54,26 @@ export const ERROR_MESSAGES: Record<ErrorCode, Messages> = {
  */
 const RULE_MESSAGES: Record<string, Messages> = {
   'rule.required': { 'zh-CN': '必填', en: 'Required' },
-  'rule.endBeforeStart': { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
-  'rule.passwordTooShort': { 'zh-CN': '密码至少 {minLength} 位', en: 'The password needs at least {minLength} characters' },
-  'rule.passwordTooLong': { 'zh-CN': '密码最多 {maxLength} 位', en: 'The password can have at most {maxLength} characters' },
+  'rule.endBeforeStart': {
+    'zh-CN': '结束日期不能早于开始日期',
+    en: 'The end date cannot be before the start date',
+  },
+  'rule.passwordTooShort': {
+    'zh-CN': '密码至少 {minLength} 位',
+    en: 'The password needs at least {minLength} characters',
+  },
+  'rule.passwordTooLong': {
+    'zh-CN': '密码最多 {maxLength} 位',
+    en: 'The password can have at most {maxLength} characters',
+  },
   'rule.passwordClasses': {
     'zh-CN': '密码需包含大写字母、小写字母、数字、符号中的至少 {minClasses} 类',
     en: 'The password needs at least {minClasses} of: lower case, upper case, digits, symbols',
   },
-  'rule.passwordEqualsUsername': { 'zh-CN': '密码不能与用户名相同', en: 'The password cannot equal the username' },
+  'rule.passwordEqualsUsername': {
+    'zh-CN': '密码不能与用户名相同',
+    en: 'The password cannot equal the username',
+  },
   'rule.unique': { 'zh-CN': '该值已被使用', en: 'This value is already used' },
   'rule.unknownReference': { 'zh-CN': '引用的对象不存在', en: 'The referenced object does not exist' },
   'rule.orgForKind': {
@@ -56,7 +86,10 @@ const RULE_MESSAGES: Record<string, Messages> = {
     en: 'Separation of duties: only the security admin grants roles, one per person, never to themselves',
   },
   'rule.specialtyForEngineer': { 'zh-CN': '仅工程师角色需要专业方向', en: 'Only engineers have a specialty' },
-  'rule.managerScope': { 'zh-CN': '仅内部员工可担任大区/事业部经理', en: 'Only staff can manage a division or region' },
+  'rule.managerScope': {
+    'zh-CN': '仅内部员工可担任大区/事业部经理',
+    en: 'Only staff can manage a division or region',
+  },
   'rule.subcontractorNotEngaged': {
     'zh-CN': '该分包商未参与此项目',
     en: 'This subcontractor is not engaged on the project',
@@ -67,9 +100,18 @@ const RULE_MESSAGES: Record<string, Messages> = {
   },
   'rule.cannotDisableSelf': { 'zh-CN': '不能停用自己的账号', en: 'You cannot disable your own account' },
   'rule.currentPasswordWrong': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
-  'rule.phoneFormat': { 'zh-CN': '电话号码只能包含数字、+、-、括号和空格', en: 'A phone number has digits, +, -, brackets and spaces only' },
-  'rule.projectCode': { 'zh-CN': '项目编号只能包含字母、数字、点、下划线和短横线', en: 'A project code has letters, digits, dots, underscores and dashes only' },
-  'rule.usernameFormat': { 'zh-CN': '用户名只能包含字母、数字和 . _ @ -', en: 'A username has letters, digits and . _ @ - only' },
+  'rule.phoneFormat': {
+    'zh-CN': '电话号码只能包含数字、+、-、括号和空格',
+    en: 'A phone number has digits, +, -, brackets and spaces only',
+  },
+  'rule.projectCode': {
+    'zh-CN': '项目编号只能包含字母、数字、点、下划线和短横线',
+    en: 'A project code has letters, digits, dots, underscores and dashes only',
+  },
+  'rule.usernameFormat': {
+    'zh-CN': '用户名只能包含字母、数字和 . _ @ -',
+    en: 'A username has letters, digits and . _ @ - only',
+  },
   'rule.invalidValue': { 'zh-CN': '取值无效', en: 'Invalid value' },
   'rule.tooLong': { 'zh-CN': '内容过长', en: 'Too long' },
   'rule.invalidCursor': { 'zh-CN': '分页游标无效', en: 'Invalid page cursor' },
@@ -129,13 +171,15 @@ export function describeIssue(issue: z.core.$ZodIssue, lang: Lang): string {
     case 'too_small': {
       const n = Number(issue.minimum);
       if (issue.origin === 'string') return zh ? `至少 ${n} 个字符` : `At least ${n} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return zh ? `至少 ${n} 项` : `At least ${n} items`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return zh ? `至少 ${n} 项` : `At least ${n} items`;
       return zh ? `不能小于 ${n}` : `Must be at least ${n}`;
     }
     case 'too_big': {
       const n = Number(issue.maximum);
       if (issue.origin === 'string') return zh ? `最多 ${n} 个字符` : `At most ${n} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return zh ? `最多 ${n} 项` : `At most ${n} items`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return zh ? `最多 ${n} 项` : `At most ${n} items`;
       return zh ? `不能大于 ${n}` : `Must be at most ${n}`;
     }
     case 'invalid_format': {
@@ -169,7 +213,8 @@ export function issuesToFieldErrors(
   for (const issue of issues) {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: [...base, key].join('.'), code: issue.code, message: describeIssue(issue, lang) });
+      for (const key of issue.keys)
+        out.push({ path: [...base, key].join('.'), code: issue.code, message: describeIssue(issue, lang) });
       continue;
     }
     const code = issue.message?.startsWith('rule.') ? issue.message.slice(5) : issue.code;

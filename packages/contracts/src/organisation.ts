@@ -22,7 +22,12 @@ export const CustomerSchema = z
 export type Customer = z.infer<typeof CustomerSchema>;
 
 export const CustomerCreateSchema = z.strictObject({
-  code: z.string().trim().max(40).nullish().transform((v) => v || null),
+  code: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .transform((v) => v || null),
   name: Name(200),
   shortName: OptionalText(60),
   industry: OptionalText(60),
@@ -55,7 +60,12 @@ export const SubcontractorSchema = z
 export type Subcontractor = z.infer<typeof SubcontractorSchema>;
 export const SubcontractorCreateSchema = z.strictObject({
   name: Name(200),
-  creditCode: z.string().trim().max(40).nullish().transform((v) => v || null),
+  creditCode: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .transform((v) => v || null),
   contactName: OptionalText(60),
   phone: Phone,
   email: Email,
@@ -114,7 +124,10 @@ export type Team = z.infer<typeof TeamSchema>;
 export const TeamCreateSchema = z.strictObject({
   name: Name(100),
   description: OptionalText(2000),
-  leadUserId: z.uuid().nullish().transform((v) => v ?? null),
+  leadUserId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   memberIds: z.array(z.uuid()).max(500).default([]),
 });
 export type TeamCreate = z.input<typeof TeamCreateSchema>;

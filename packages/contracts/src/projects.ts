@@ -1,11 +1,24 @@
 import { z } from 'zod';
-import { DELIVERY_TYPES, PROJECT_BUSINESS_LINES, PROJECT_PHASES, PROJECT_ROLES, RENEWAL_STATUSES, SERVICE_MODES, SERVICE_MODE_VARIANTS, SPECIALTIES, USER_KINDS } from '@opsdesk/domain';
+import {
+  DELIVERY_TYPES,
+  PROJECT_BUSINESS_LINES,
+  PROJECT_PHASES,
+  PROJECT_ROLES,
+  RENEWAL_STATUSES,
+  SERVICE_MODES,
+  SERVICE_MODE_VARIANTS,
+  SPECIALTIES,
+  USER_KINDS,
+} from '@opsdesk/domain';
 import { DateOnly, Name, OptionalText, Timestamp, listQuery, page } from './common.js';
 import { defineRules } from './messages.js';
 import { MoneyOutput, OptionalMoney } from './service-projects/fields.js';
 
 defineRules({
-  'rule.userDisabled': { 'zh-CN': '该用户已停用，不能加入项目', en: 'This user is disabled and cannot join a project' },
+  'rule.userDisabled': {
+    'zh-CN': '该用户已停用，不能加入项目',
+    en: 'This user is disabled and cannot join a project',
+  },
 });
 
 export const PROJECT_STATUSES = ['planned', 'active', 'closed'] as const;
@@ -44,7 +57,11 @@ export const ProjectSchema = z
     businessLine: z.enum(PROJECT_BUSINESS_LINES).nullable(),
     deliveryType: z.enum(DELIVERY_TYPES).nullable(),
     warrantyEnd: DateOnly.nullable(),
-    serviceHours: z.object({ onSite: z.string(), hotline: z.string().nullable(), note: z.string().nullable() }),
+    serviceHours: z.object({
+      onSite: z.string(),
+      hotline: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
     scopeDescription: z.string().nullable(),
     customerSelfMaintains: z.boolean(),
     viaReseller: z.boolean(),
@@ -59,7 +76,10 @@ export const ProjectSchema = z
 export type Project = z.infer<typeof ProjectSchema>;
 
 /** `5x8`, `7x24`, `6x10` …: days a week × hours a day. */
-const HoursPattern = z.string().trim().regex(/^[1-7]x([1-9]|1\d|2[0-4])$/, { message: 'rule.serviceHours' });
+const HoursPattern = z
+  .string()
+  .trim()
+  .regex(/^[1-7]x([1-9]|1\d|2[0-4])$/, { message: 'rule.serviceHours' });
 /** Service hours: on site (default 5x8) and the hotline (default 7x24; null: none), editable. */
 export const ServiceHoursSchema = z.strictObject({
   onSite: HoursPattern,
@@ -85,15 +105,24 @@ const ProjectFields = {
   // Contract details (issue 3): all optional; absent keeps the stored value (update) or the default (create).
   contractNo: OptionalText(60),
   contractValue: OptionalMoney,
-  businessLine: z.enum(PROJECT_BUSINESS_LINES).nullish().transform((v) => v ?? null),
-  deliveryType: z.enum(DELIVERY_TYPES).nullish().transform((v) => v ?? null),
+  businessLine: z
+    .enum(PROJECT_BUSINESS_LINES)
+    .nullish()
+    .transform((v) => v ?? null),
+  deliveryType: z
+    .enum(DELIVERY_TYPES)
+    .nullish()
+    .transform((v) => v ?? null),
   warrantyEnd: DateOnly.nullish().transform((v) => v ?? null),
   serviceHours: ServiceHoursSchema.optional(),
   scopeDescription: OptionalText(8000),
   customerSelfMaintains: z.boolean().optional(),
   viaReseller: z.boolean().optional(),
   renewalStatus: z.enum(RENEWAL_STATUSES).optional(),
-  dutyTeamId: z.uuid().nullish().transform((v) => v ?? null),
+  dutyTeamId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
 };
 
 const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>
@@ -150,7 +179,10 @@ export const MembershipCreateSchema = z
   .strictObject({
     userId: z.uuid(),
     role: z.enum(PROJECT_ROLES),
-    specialty: z.enum(SPECIALTIES).nullish().transform((v) => v ?? null),
+    specialty: z
+      .enum(SPECIALTIES)
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .refine((v) => v.specialty === null || v.role === 'engineer', {
     message: 'rule.specialtyForEngineer',

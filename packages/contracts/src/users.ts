@@ -59,16 +59,29 @@ export const UserCreateSchema = z.strictObject({
   kind: z.enum(USER_KINDS),
   /** Omit username and password for a contact who does not sign in (e.g. a phone caller). */
   username: Username.nullish().transform((v) => v ?? null),
-  password: z.string().max(200).nullish().transform((v) => v ?? null),
+  password: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((v) => v ?? null),
   displayName: Name(100),
   email: Email,
   phone: Phone,
   title: OptionalText(60),
-  customerId: z.uuid().nullish().transform((v) => v ?? null),
-  subcontractorId: z.uuid().nullish().transform((v) => v ?? null),
+  customerId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+  subcontractorId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   managesDivision: OptionalText(60),
   managesRegion: OptionalText(60),
-  locale: z.enum(LANGS).nullish().transform((v) => v ?? null),
+  locale: z
+    .enum(LANGS)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type UserCreate = z.input<typeof UserCreateSchema>;
 

@@ -35,7 +35,16 @@ function printLogins(logins: DemoLogin[]): void {
 async function withDatabase<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config, (m) => console.error(m));
-  const deps: Deps = { config, pool: database.pool, db: database.db, now: () => new Date(), jobs: inlineQueue(() => deps, () => JOBS) };
+  const deps: Deps = {
+    config,
+    pool: database.pool,
+    db: database.db,
+    now: () => new Date(),
+    jobs: inlineQueue(
+      () => deps,
+      () => JOBS,
+    ),
+  };
   try {
     return await fn(deps);
   } finally {
@@ -121,9 +130,13 @@ export async function main(argv: string[]): Promise<number> {
         if (values.seal) await sealAll(deps.pool);
         const r = await verifyChain(deps.pool);
         if (r.firstBroken) {
-          console.log(`audit chain BROKEN at audit row ${r.firstBroken.id} (seal #${r.firstBroken.sealSeq}): ${r.firstBroken.reason}`);
+          console.log(
+            `audit chain BROKEN at audit row ${r.firstBroken.id} (seal #${r.firstBroken.sealSeq}): ${r.firstBroken.reason}`,
+          );
         } else {
-          console.log(`audit chain ok: ${r.checked} sealed rows verified, ${r.unsealed} awaiting seal${r.staleUnsealed ? `, ${r.staleUnsealed} stale (is the sealer running?)` : ''}`);
+          console.log(
+            `audit chain ok: ${r.checked} sealed rows verified, ${r.unsealed} awaiting seal${r.staleUnsealed ? `, ${r.staleUnsealed} stale (is the sealer running?)` : ''}`,
+          );
         }
         return r.ok ? 0 : 1;
       });

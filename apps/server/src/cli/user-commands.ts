@@ -17,7 +17,16 @@ interface Args {
   role?: string | undefined;
 }
 
-const cliCtx = (deps: Deps) => ({ db: deps.db, deps, actor: null, actorName: 'cli', requestId: 'cli', ip: null, lang: 'zh-CN' as const, now: deps.now() });
+const cliCtx = (deps: Deps) => ({
+  db: deps.db,
+  deps,
+  actor: null,
+  actorName: 'cli',
+  requestId: 'cli',
+  ip: null,
+  lang: 'zh-CN' as const,
+  now: deps.now(),
+});
 
 async function checkPassword(deps: Deps, password: string, username: string): Promise<string[]> {
   const problems = passwordProblems(password, username, await currentPolicy(deps.db));
@@ -40,7 +49,10 @@ export async function createUserFromCli(deps: Deps, args: Args): Promise<number>
     console.error(`password refused: ${problems.join('; ')}`);
     return 2;
   }
-  const exists = await deps.db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${args.username})`);
+  const exists = await deps.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${args.username})`);
   if (exists.length) {
     console.error(`a user named ${args.username} already exists`);
     return 2;
@@ -49,8 +61,23 @@ export async function createUserFromCli(deps: Deps, args: Args): Promise<number>
   const now = deps.now();
   const hash = await hashPassword(args.password);
   await deps.db.transaction(async (tx) => {
-    await tx.insert(users).values({ id, kind: 'staff', username: args.username!, passwordHash: hash, displayName: args.name!, globalRoles: role ? [role] : [], passwordChangedAt: now, createdAt: now, updatedAt: now });
-    await recordAudit(tx, cliCtx(deps), { action: 'user.create', objectType: 'user', objectId: id, detail: { via: 'cli', username: args.username, globalRoles: role ? [role] : [] } });
+    await tx.insert(users).values({
+      id,
+      kind: 'staff',
+      username: args.username!,
+      passwordHash: hash,
+      displayName: args.name!,
+      globalRoles: role ? [role] : [],
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, cliCtx(deps), {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: id,
+      detail: { via: 'cli', username: args.username, globalRoles: role ? [role] : [] },
+    });
   });
   console.log(`created ${args.username}${role ? ` (${role})` : ''}`);
   return 0;
@@ -62,7 +89,10 @@ export async function resetPasswordFromCli(deps: Deps, args: Args): Promise<numb
     console.error('opsdesk user password needs --username and --password');
     return 2;
   }
-  const [user] = await deps.db.select().from(users).where(sql`lower(${users.username}) = lower(${args.username})`);
+  const [user] = await deps.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${args.username})`);
   if (!user) {
     console.error(`no user named ${args.username}`);
     return 2;
@@ -74,8 +104,22 @@ export async function resetPasswordFromCli(deps: Deps, args: Args): Promise<numb
   }
   const hash = await hashPassword(args.password);
   await deps.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: deps.now(), updatedAt: deps.now() }).where(eq(users.id, user.id));
-    await recordAudit(tx, cliCtx(deps), { action: 'user.password_reset', objectType: 'user', objectId: user.id, detail: { via: 'cli' } });
+    await tx
+      .update(users)
+      .set({
+        passwordHash: hash,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        passwordChangedAt: deps.now(),
+        updatedAt: deps.now(),
+      })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, cliCtx(deps), {
+      action: 'user.password_reset',
+      objectType: 'user',
+      objectId: user.id,
+      detail: { via: 'cli' },
+    });
   });
   console.log(`password of ${user.username} reset`);
   return 0;

@@ -33,7 +33,6 @@ async function query(url: string, sql: string) {
   }
 }
 
-
 describe('embedded PostgreSQL', () => {
   it('initialises, listens on 127.0.0.1 only with a 0600 password file, keeps data across restarts', async () => {
     const dir = await tempDir();
@@ -60,7 +59,9 @@ describe('embedded PostgreSQL', () => {
   it('recovers after its owner was killed with SIGKILL: the orphaned server is shut down and restarted, data kept', async () => {
     const dir = await tempDir();
     const script = fileURLToPath(new URL('../test/embedded-owner.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (c: Buffer) => {
@@ -102,8 +103,12 @@ describe('embedded PostgreSQL', () => {
   it('refuses a second opsdesk on the same data dir while the first runs', async () => {
     const dir = await tempDir();
     const script = fileURLToPath(new URL('../test/embedded-owner.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout!.on('data', (c: Buffer) => c.toString().includes('READY') && resolve()));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      child.stdout!.on('data', (c: Buffer) => c.toString().includes('READY') && resolve()),
+    );
     try {
       await expect(startEmbedded({ dataDir: dir })).rejects.toThrow(/in use by another opsdesk/);
     } finally {

@@ -46,7 +46,10 @@ async function binaries(): Promise<Binaries> {
     const mod = (await import(name)) as Binaries;
     return { postgres: mod.postgres, initdb: mod.initdb };
   } catch (err) {
-    throw new Error(`embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} are not installed (${name}); set DATABASE_URL instead`, { cause: err });
+    throw new Error(
+      `embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} are not installed (${name}); set DATABASE_URL instead`,
+      { cause: err },
+    );
   }
 }
 
@@ -149,12 +152,19 @@ async function freePort(): Promise<number> {
 async function choosePort(dataDir: string): Promise<number> {
   const file = path.join(dataDir, 'pg-port');
   const previous = existsSync(file) ? Number((await readFile(file, 'utf8')).trim()) : NaN;
-  const port = Number.isInteger(previous) && previous > 0 && (await portFree(previous)) ? previous : await freePort();
+  const port =
+    Number.isInteger(previous) && previous > 0 && (await portFree(previous)) ? previous : await freePort();
   await writeFile(file, `${port}\n`);
   return port;
 }
 
-async function initialise(bins: Binaries, pgDir: string, password: string, ids: RunAs, log: (m: string) => void) {
+async function initialise(
+  bins: Binaries,
+  pgDir: string,
+  password: string,
+  ids: RunAs,
+  log: (m: string) => void,
+) {
   const tmpDir = `${pgDir}.initialising`;
   await rm(tmpDir, { recursive: true, force: true });
   await mkdir(tmpDir, { recursive: true, mode: 0o700 });
@@ -166,19 +176,26 @@ async function initialise(bins: Binaries, pgDir: string, password: string, ids: 
   }
   log('initialising the embedded PostgreSQL data directory');
   try {
-    await run(bins.initdb, [
-      `--pgdata=${tmpDir}`,
-      '--auth=scram-sha-256',
-      `--username=${DB_USER}`,
-      `--pwfile=${pwFile}`,
-      '--encoding=UTF8',
-      '--locale=C',
-      '--locale-provider=builtin',
-      '--builtin-locale=C.UTF-8',
-    ], ids);
+    await run(
+      bins.initdb,
+      [
+        `--pgdata=${tmpDir}`,
+        '--auth=scram-sha-256',
+        `--username=${DB_USER}`,
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+      ],
+      ids,
+    );
   } catch (err) {
     if (ids.uid !== undefined && /Permission denied/.test(String(err))) {
-      throw new Error(`${String(err)}\nAs root, PostgreSQL runs as the 'postgres' user, which needs execute (x) permission on every parent directory of ${pgDir}.`, { cause: err });
+      throw new Error(
+        `${String(err)}\nAs root, PostgreSQL runs as the 'postgres' user, which needs execute (x) permission on every parent directory of ${pgDir}.`,
+        { cause: err },
+      );
     }
     throw err;
   } finally {
@@ -189,11 +206,17 @@ async function initialise(bins: Binaries, pgDir: string, password: string, ids: 
 
 function run(cmd: string, args: string[], ids: RunAs): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...ids, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, {
+      ...ids,
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${code}): ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${code}): ${stderr}`)),
+    );
   });
 }
 
@@ -219,7 +242,8 @@ async function waitReady(url: string, child: ChildProcess, logFile: string): Pro
       await client.end();
       return;
     } catch (err) {
-      if ((err as { code?: string }).code === '28P01') throw new Error('the embedded database refused the password in pg-password', { cause: err });
+      if ((err as { code?: string }).code === '28P01')
+        throw new Error('the embedded database refused the password in pg-password', { cause: err });
       lastError = err;
       await client.end().catch(() => undefined);
       await new Promise((r) => setTimeout(r, 100));
@@ -303,11 +327,16 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   const child = spawn(
     bins.postgres,
     [
-      '-D', pgDir,
-      '-p', String(port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
+      '-D',
+      pgDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
     ],
     { ...ids, detached: true, stdio: ['ignore', logFh.fd, logFh.fd], env: { ...process.env, LC_ALL: 'C' } },
   );

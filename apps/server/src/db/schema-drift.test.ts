@@ -37,19 +37,26 @@ describe('Drizzle schema matches the migrated database', () => {
     expect(inCode).toEqual(inDb);
   });
 
-  it.each(tables.map((tb) => [getTableConfig(tb).name, tb] as const))('%s: columns, types and nullability', async (name, table) => {
-    const { rows } = await t.deps.pool.query<{ column: string; type: string; not_null: boolean }>(
-      `SELECT a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null
+  it.each(tables.map((tb) => [getTableConfig(tb).name, tb] as const))(
+    '%s: columns, types and nullability',
+    async (name, table) => {
+      const { rows } = await t.deps.pool.query<{ column: string; type: string; not_null: boolean }>(
+        `SELECT a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'public' AND c.relname = $1 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attname`,
-      [name],
-    );
-    const db = Object.fromEntries(rows.map((r) => [r.column, { type: normalise(r.type), notNull: r.not_null }]));
-    const code = Object.fromEntries(
-      getTableConfig(table)
-        .columns.map((col) => [col.name, { type: normalise(col.getSQLType()), notNull: col.notNull }] as const)
-        .sort(([a], [b]) => a.localeCompare(b)),
-    );
-    expect(code).toEqual(db);
-  });
+        [name],
+      );
+      const db = Object.fromEntries(
+        rows.map((r) => [r.column, { type: normalise(r.type), notNull: r.not_null }]),
+      );
+      const code = Object.fromEntries(
+        getTableConfig(table)
+          .columns.map(
+            (col) => [col.name, { type: normalise(col.getSQLType()), notNull: col.notNull }] as const,
+          )
+          .sort(([a], [b]) => a.localeCompare(b)),
+      );
+      expect(code).toEqual(db);
+    },
+  );
 });

@@ -48,7 +48,7 @@ beforeAll(async () => {
 describe('projectVisible (SQL) agrees with canSeeProject (domain)', () => {
   it('for 200 random actors over 12 projects', async () => {
     const rnd = prng(42);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const roles: ProjectRole[] = ['engineer', 'project_manager', 'requester', 'field_engineer'];
     const ids = facts.map((p) => p.id);
     for (let n = 0; n < 200; n++) {
@@ -61,14 +61,19 @@ describe('projectVisible (SQL) agrees with canSeeProject (domain)', () => {
         subcontractorId: kind === 'subcontractor_staff' ? pick(subIds) : null,
         managesDivision: kind === 'staff' && rnd() < 0.3 ? pick(facts).division : null,
         managesRegion: kind === 'staff' && rnd() < 0.3 ? pick(facts).region : null,
-        memberships: facts.filter(() => rnd() < 0.2).map((p) => ({ projectId: p.id, role: pick(roles), specialty: null })),
+        memberships: facts
+          .filter(() => rnd() < 0.2)
+          .map((p) => ({ projectId: p.id, role: pick(roles), specialty: null })),
       };
       const rows = await t.deps.db
         .select({ id: projects.id })
         .from(projects)
         .where(and(inArray(projects.id, ids), projectVisible(actor, projects.id)));
       const bySql = rows.map((r) => r.id).sort();
-      const byDomain = facts.filter((p) => canSeeProject(actor, p)).map((p) => p.id).sort();
+      const byDomain = facts
+        .filter((p) => canSeeProject(actor, p))
+        .map((p) => p.id)
+        .sort();
       expect(bySql, JSON.stringify(actor)).toEqual(byDomain);
     }
   });

@@ -26,9 +26,12 @@ export function projectVisible(actor: Actor, projectIdColumn: AnyColumn | SQL): 
       return sql`${projectIdColumn} IN (SELECT ps.project_id FROM project_subcontractors ps WHERE ps.subcontractor_id = ${s.subcontractorId})`;
     case 'staff': {
       const parts: SQL[] = [];
-      if (s.memberProjectIds.length) parts.push(sql`${projectIdColumn} = ANY(${uuidArray(s.memberProjectIds)})`);
-      if (s.division !== null) parts.push(sql`${projectIdColumn} IN (SELECT p.id FROM projects p WHERE p.division = ${s.division})`);
-      if (s.region !== null) parts.push(sql`${projectIdColumn} IN (SELECT p.id FROM projects p WHERE p.region = ${s.region})`);
+      if (s.memberProjectIds.length)
+        parts.push(sql`${projectIdColumn} = ANY(${uuidArray(s.memberProjectIds)})`);
+      if (s.division !== null)
+        parts.push(sql`${projectIdColumn} IN (SELECT p.id FROM projects p WHERE p.division = ${s.division})`);
+      if (s.region !== null)
+        parts.push(sql`${projectIdColumn} IN (SELECT p.id FROM projects p WHERE p.region = ${s.region})`);
       return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`;
     }
   }

@@ -2,7 +2,18 @@ import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { GlobalRole, ProjectRole, Specialty, UserKind } from '@opsdesk/domain';
 import type { Tx } from '../db/client.js';
-import { customers, projectMembers, projects, projectSubcontractors, settings, sites, subcontractors, teamMembers, teams, users } from '../db/schema/index.js';
+import {
+  customers,
+  projectMembers,
+  projects,
+  projectSubcontractors,
+  settings,
+  sites,
+  subcontractors,
+  teamMembers,
+  teams,
+  users,
+} from '../db/schema/index.js';
 import type { Deps } from '../http/context.js';
 import { uuid7 } from '../lib/ids.js';
 import { hashPassword } from '../lib/password-hash.js';
@@ -31,13 +42,19 @@ export interface DemoWorld {
 export type DemoSeeder = (world: DemoWorld) => Promise<void>;
 
 /** Modules append seeders here; they run in order in the demo transaction. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedServiceProjects, seedCmdbDemo, seedServiceDeskDemo, seedFieldWorkDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  seedServiceProjects,
+  seedCmdbDemo,
+  seedServiceDeskDemo,
+  seedFieldWorkDemo,
+];
 
 const SEEDED_KEY = 'demo.seeded';
 
 /** A random password that meets the default policy: upper, lower, digits and a dash. */
 function demoPassword(): string {
-  const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[randomInt(chars.length)]).join('');
+  const pick = (chars: string, n: number) =>
+    Array.from({ length: n }, () => chars[randomInt(chars.length)]).join('');
   return `${pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 2)}${pick('abcdefghijkmnpqrstuvwxyz', 4)}-${pick('23456789', 4)}`;
 }
 
@@ -58,45 +75,279 @@ interface DemoUser {
 }
 
 const DEMO_USERS: DemoUser[] = [
-  { key: 'admin', username: 'admin', displayName: '系统管理员', kind: 'staff', role: '系统管理员 admin', globalRoles: ['admin'] },
-  { key: 'secadmin', username: 'secadmin', displayName: '安全管理员', kind: 'staff', role: '安全管理员 security admin', globalRoles: ['security_admin'] },
-  { key: 'auditor', username: 'auditor', displayName: '审计管理员', kind: 'staff', role: '审计管理员 auditor', globalRoles: ['auditor'] },
-  { key: 'dm', username: 'dm.zhao', displayName: '赵事业部', kind: 'staff', role: '事业部经理 division manager', managesDivision: '城交事业部', title: '事业部经理' },
-  { key: 'rm', username: 'rm.qian', displayName: '钱大区', kind: 'staff', role: '大区经理 regional manager', managesRegion: '华东大区', title: '大区经理' },
-  { key: 'pm', username: 'pm.sun', displayName: '孙项目', kind: 'staff', role: '项目经理 project manager', title: '项目经理', phone: '13800000001', memberships: [{ project: 'traffic', role: 'project_manager' }, { project: 'hospital', role: 'project_manager' }] },
-  { key: 'lead', username: 'lead.li', displayName: '李技术', kind: 'staff', role: '技术负责人 technical lead', memberships: [{ project: 'traffic', role: 'technical_lead' }] },
-  { key: 'agent', username: 'agent.zhou', displayName: '周服务台', kind: 'staff', role: '服务台 service desk', memberships: [{ project: 'traffic', role: 'service_desk_agent' }, { project: 'hospital', role: 'service_desk_agent' }, { project: 'bank', role: 'service_desk_agent' }] },
-  { key: 'engineer', username: 'eng.wu', displayName: '吴网络', kind: 'staff', role: '网络工程师 engineer (network)', memberships: [{ project: 'traffic', role: 'engineer', specialty: 'network' }, { project: 'bank', role: 'engineer', specialty: 'terminal' }] },
-  { key: 'cm', username: 'cm.zheng', displayName: '郑客户经理', kind: 'staff', role: '客户经理 customer manager', memberships: [{ project: 'traffic', role: 'customer_manager' }] },
-  { key: 'requester', username: 'jt.wang', displayName: '王科长（市交通局）', kind: 'customer_contact', customer: 'traffic', role: '甲方报障人 requester', phone: '0571-87000001', memberships: [{ project: 'traffic', role: 'requester' }] },
-  { key: 'approver', username: 'jt.feng', displayName: '冯处长（市交通局）', kind: 'customer_contact', customer: 'traffic', role: '甲方审批人 customer approver', memberships: [{ project: 'traffic', role: 'customer_approver' }] },
-  { key: 'hospitalContact', username: 'yy.he', displayName: '何主任（第一人民医院）', kind: 'customer_contact', customer: 'hospital', role: '甲方报障人 requester (hospital)', memberships: [{ project: 'hospital', role: 'requester' }] },
-  { key: 'field', username: 'sub.chen', displayName: '陈工（恒达信息）', kind: 'subcontractor_staff', subcontractor: true, role: '分包商现场工程师 field engineer', memberships: [{ project: 'traffic', role: 'field_engineer' }] },
+  {
+    key: 'admin',
+    username: 'admin',
+    displayName: '系统管理员',
+    kind: 'staff',
+    role: '系统管理员 admin',
+    globalRoles: ['admin'],
+  },
+  {
+    key: 'secadmin',
+    username: 'secadmin',
+    displayName: '安全管理员',
+    kind: 'staff',
+    role: '安全管理员 security admin',
+    globalRoles: ['security_admin'],
+  },
+  {
+    key: 'auditor',
+    username: 'auditor',
+    displayName: '审计管理员',
+    kind: 'staff',
+    role: '审计管理员 auditor',
+    globalRoles: ['auditor'],
+  },
+  {
+    key: 'dm',
+    username: 'dm.zhao',
+    displayName: '赵事业部',
+    kind: 'staff',
+    role: '事业部经理 division manager',
+    managesDivision: '城交事业部',
+    title: '事业部经理',
+  },
+  {
+    key: 'rm',
+    username: 'rm.qian',
+    displayName: '钱大区',
+    kind: 'staff',
+    role: '大区经理 regional manager',
+    managesRegion: '华东大区',
+    title: '大区经理',
+  },
+  {
+    key: 'pm',
+    username: 'pm.sun',
+    displayName: '孙项目',
+    kind: 'staff',
+    role: '项目经理 project manager',
+    title: '项目经理',
+    phone: '13800000001',
+    memberships: [
+      { project: 'traffic', role: 'project_manager' },
+      { project: 'hospital', role: 'project_manager' },
+    ],
+  },
+  {
+    key: 'lead',
+    username: 'lead.li',
+    displayName: '李技术',
+    kind: 'staff',
+    role: '技术负责人 technical lead',
+    memberships: [{ project: 'traffic', role: 'technical_lead' }],
+  },
+  {
+    key: 'agent',
+    username: 'agent.zhou',
+    displayName: '周服务台',
+    kind: 'staff',
+    role: '服务台 service desk',
+    memberships: [
+      { project: 'traffic', role: 'service_desk_agent' },
+      { project: 'hospital', role: 'service_desk_agent' },
+      { project: 'bank', role: 'service_desk_agent' },
+    ],
+  },
+  {
+    key: 'engineer',
+    username: 'eng.wu',
+    displayName: '吴网络',
+    kind: 'staff',
+    role: '网络工程师 engineer (network)',
+    memberships: [
+      { project: 'traffic', role: 'engineer', specialty: 'network' },
+      { project: 'bank', role: 'engineer', specialty: 'terminal' },
+    ],
+  },
+  {
+    key: 'cm',
+    username: 'cm.zheng',
+    displayName: '郑客户经理',
+    kind: 'staff',
+    role: '客户经理 customer manager',
+    memberships: [{ project: 'traffic', role: 'customer_manager' }],
+  },
+  {
+    key: 'requester',
+    username: 'jt.wang',
+    displayName: '王科长（市交通局）',
+    kind: 'customer_contact',
+    customer: 'traffic',
+    role: '甲方报障人 requester',
+    phone: '0571-87000001',
+    memberships: [{ project: 'traffic', role: 'requester' }],
+  },
+  {
+    key: 'approver',
+    username: 'jt.feng',
+    displayName: '冯处长（市交通局）',
+    kind: 'customer_contact',
+    customer: 'traffic',
+    role: '甲方审批人 customer approver',
+    memberships: [{ project: 'traffic', role: 'customer_approver' }],
+  },
+  {
+    key: 'hospitalContact',
+    username: 'yy.he',
+    displayName: '何主任（第一人民医院）',
+    kind: 'customer_contact',
+    customer: 'hospital',
+    role: '甲方报障人 requester (hospital)',
+    memberships: [{ project: 'hospital', role: 'requester' }],
+  },
+  {
+    key: 'field',
+    username: 'sub.chen',
+    displayName: '陈工（恒达信息）',
+    kind: 'subcontractor_staff',
+    subcontractor: true,
+    role: '分包商现场工程师 field engineer',
+    memberships: [{ project: 'traffic', role: 'field_engineer' }],
+  },
 ];
 
-async function seedOrganisation(tx: Tx, now: Date): Promise<{ world: Omit<DemoWorld, 'tx' | 'now' | 'users'>; logins: DemoLogin[]; userIds: Record<string, string> }> {
+async function seedOrganisation(
+  tx: Tx,
+  now: Date,
+): Promise<{
+  world: Omit<DemoWorld, 'tx' | 'now' | 'users'>;
+  logins: DemoLogin[];
+  userIds: Record<string, string>;
+}> {
   const c = { traffic: uuid7(), hospital: uuid7(), bank: uuid7() };
   await tx.insert(customers).values([
-    { id: c.traffic, code: 'JTJ', name: '市交通局', shortName: '交通局', industry: '交通', address: '市府大道 100 号', phone: '0571-87000000', createdAt: now, updatedAt: now },
-    { id: c.hospital, code: 'DYYY', name: '市第一人民医院', shortName: '一院', industry: '医疗', address: '健康路 8 号', phone: '0571-87100000', createdAt: now, updatedAt: now },
-    { id: c.bank, code: 'HXYH-BJ', name: '华信银行滨江支行', shortName: '华信滨江', industry: '金融', address: '江南大道 66 号', phone: '0571-87200000', createdAt: now, updatedAt: now },
+    {
+      id: c.traffic,
+      code: 'JTJ',
+      name: '市交通局',
+      shortName: '交通局',
+      industry: '交通',
+      address: '市府大道 100 号',
+      phone: '0571-87000000',
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: c.hospital,
+      code: 'DYYY',
+      name: '市第一人民医院',
+      shortName: '一院',
+      industry: '医疗',
+      address: '健康路 8 号',
+      phone: '0571-87100000',
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: c.bank,
+      code: 'HXYH-BJ',
+      name: '华信银行滨江支行',
+      shortName: '华信滨江',
+      industry: '金融',
+      address: '江南大道 66 号',
+      phone: '0571-87200000',
+      createdAt: now,
+      updatedAt: now,
+    },
   ]);
   const subId = uuid7();
-  await tx.insert(subcontractors).values({ id: subId, name: '恒达信息技术有限公司', creditCode: '91330100MA2XXXXXX1', contactName: '陈经理', phone: '0571-88000000', qualifications: '信息系统集成三级', createdAt: now, updatedAt: now });
+  await tx.insert(subcontractors).values({
+    id: subId,
+    name: '恒达信息技术有限公司',
+    creditCode: '91330100MA2XXXXXX1',
+    contactName: '陈经理',
+    phone: '0571-88000000',
+    qualifications: '信息系统集成三级',
+    createdAt: now,
+    updatedAt: now,
+  });
   await tx.insert(sites).values([
-    { id: uuid7(), customerId: c.traffic, name: '交通指挥中心', address: '市府大道 100 号 5 楼', region: '华东大区', createdAt: now, updatedAt: now },
-    { id: uuid7(), customerId: c.traffic, name: '中山路-解放路路口', address: '中山路与解放路交叉口', region: '华东大区', createdAt: now, updatedAt: now },
-    { id: uuid7(), customerId: c.hospital, name: '信息中心机房', address: '健康路 8 号 门诊楼 B1', createdAt: now, updatedAt: now },
-    { id: uuid7(), customerId: c.bank, name: '营业部', address: '江南大道 66 号 1 楼', createdAt: now, updatedAt: now },
+    {
+      id: uuid7(),
+      customerId: c.traffic,
+      name: '交通指挥中心',
+      address: '市府大道 100 号 5 楼',
+      region: '华东大区',
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: uuid7(),
+      customerId: c.traffic,
+      name: '中山路-解放路路口',
+      address: '中山路与解放路交叉口',
+      region: '华东大区',
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: uuid7(),
+      customerId: c.hospital,
+      name: '信息中心机房',
+      address: '健康路 8 号 门诊楼 B1',
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: uuid7(),
+      customerId: c.bank,
+      name: '营业部',
+      address: '江南大道 66 号 1 楼',
+      createdAt: now,
+      updatedAt: now,
+    },
   ]);
   const year = now.getUTCFullYear();
   const p = { traffic: uuid7(), hospital: uuid7(), bank: uuid7() };
   await tx.insert(projects).values([
-    { id: p.traffic, code: `JTJ-${year}-YW`, name: `市交通局信号控制系统运维服务项目（${year}）`, customerId: c.traffic, status: 'active', division: '城交事业部', region: '华东大区', startDate: `${year}-01-01`, endDate: `${year}-12-31`, description: '全市 320 个路口信号机、指挥中心平台及网络的 7×24 运维。', createdAt: now, updatedAt: now },
-    { id: p.hospital, code: `DYYY-${year}-YW`, name: `市第一人民医院信息系统运维（${year}）`, customerId: c.hospital, status: 'active', division: '软件事业部', region: '华东大区', startDate: `${year}-03-01`, endDate: `${year + 1}-02-28`, description: 'HIS、LIS、PACS 及机房基础设施运维。', createdAt: now, updatedAt: now },
-    { id: p.bank, code: `HXYH-${year}-ZD`, name: `华信银行滨江支行网点终端运维（${year}）`, customerId: c.bank, status: 'planned', division: '软件事业部', region: '华南大区', startDate: `${year}-07-01`, endDate: `${year + 1}-06-30`, description: '网点 PC、打印机及排队机终端外设维护。', createdAt: now, updatedAt: now },
+    {
+      id: p.traffic,
+      code: `JTJ-${year}-YW`,
+      name: `市交通局信号控制系统运维服务项目（${year}）`,
+      customerId: c.traffic,
+      status: 'active',
+      division: '城交事业部',
+      region: '华东大区',
+      startDate: `${year}-01-01`,
+      endDate: `${year}-12-31`,
+      description: '全市 320 个路口信号机、指挥中心平台及网络的 7×24 运维。',
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: p.hospital,
+      code: `DYYY-${year}-YW`,
+      name: `市第一人民医院信息系统运维（${year}）`,
+      customerId: c.hospital,
+      status: 'active',
+      division: '软件事业部',
+      region: '华东大区',
+      startDate: `${year}-03-01`,
+      endDate: `${year + 1}-02-28`,
+      description: 'HIS、LIS、PACS 及机房基础设施运维。',
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: p.bank,
+      code: `HXYH-${year}-ZD`,
+      name: `华信银行滨江支行网点终端运维（${year}）`,
+      customerId: c.bank,
+      status: 'planned',
+      division: '软件事业部',
+      region: '华南大区',
+      startDate: `${year}-07-01`,
+      endDate: `${year + 1}-06-30`,
+      description: '网点 PC、打印机及排队机终端外设维护。',
+      createdAt: now,
+      updatedAt: now,
+    },
   ]);
-  await tx.insert(projectSubcontractors).values({ projectId: p.traffic, subcontractorId: subId, scope: '路口信号机及外场设备现场维护' });
+  await tx
+    .insert(projectSubcontractors)
+    .values({ projectId: p.traffic, subcontractorId: subId, scope: '路口信号机及外场设备现场维护' });
 
   const logins: DemoLogin[] = [];
   const userIds: Record<string, string> = {};
@@ -123,7 +374,14 @@ async function seedOrganisation(tx: Tx, now: Date): Promise<{ world: Omit<DemoWo
       updatedAt: now,
     });
     for (const m of u.memberships ?? []) {
-      await tx.insert(projectMembers).values({ id: uuid7(), projectId: p[m.project], userId: id, role: m.role, specialty: m.specialty ?? null, createdAt: now });
+      await tx.insert(projectMembers).values({
+        id: uuid7(),
+        projectId: p[m.project],
+        userId: id,
+        role: m.role,
+        specialty: m.specialty ?? null,
+        createdAt: now,
+      });
     }
   }
   const teamRows = [
@@ -133,7 +391,9 @@ async function seedOrganisation(tx: Tx, now: Date): Promise<{ world: Omit<DemoWo
   ];
   for (const t of teamRows) {
     const id = uuid7();
-    await tx.insert(teams).values({ id, name: t.name, leadUserId: userIds[t.lead] ?? null, createdAt: now, updatedAt: now });
+    await tx
+      .insert(teams)
+      .values({ id, name: t.name, leadUserId: userIds[t.lead] ?? null, createdAt: now, updatedAt: now });
     await tx.insert(teamMembers).values(t.members.map((m) => ({ teamId: id, userId: userIds[m]! })));
   }
   return { world: { customers: c, subcontractorId: subId, projects: p }, logins, userIds };
@@ -155,10 +415,23 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     const full: DemoWorld = { ...world, tx, now, users: userIds };
     for (const seeder of DEMO_SEEDERS) await seeder(full);
     await tx.insert(settings).values({ key: SEEDED_KEY, value: { at: now.toISOString() }, updatedAt: now });
-    await recordAudit(tx, { db: deps.db, deps, actor: null, actorName: 'system', requestId: 'demo-seed', ip: null, lang: 'zh-CN', now }, {
-      action: 'demo.seed',
-      detail: { customers: 3, projects: 3, users: logins.length },
-    });
+    await recordAudit(
+      tx,
+      {
+        db: deps.db,
+        deps,
+        actor: null,
+        actorName: 'system',
+        requestId: 'demo-seed',
+        ip: null,
+        lang: 'zh-CN',
+        now,
+      },
+      {
+        action: 'demo.seed',
+        detail: { customers: 3, projects: 3, users: logins.length },
+      },
+    );
     return logins;
   });
 }

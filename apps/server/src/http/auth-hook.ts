@@ -2,7 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pickLang } from '@opsdesk/contracts';
 import { sessionAlive } from '@opsdesk/domain';
-import { actorOf, findSessionPrincipal, findTokenPrincipal, touchSession, touchToken } from '../modules/auth/auth.repository.js';
+import {
+  actorOf,
+  findSessionPrincipal,
+  findTokenPrincipal,
+  touchSession,
+  touchToken,
+} from '../modules/auth/auth.repository.js';
 import { currentPolicy } from '../modules/security-policy/security-policy.service.js';
 import { sha256 } from '../lib/secrets.js';
 import { AppError } from './app-error.js';
@@ -26,7 +32,8 @@ async function fromBearer(request: FastifyRequest, token: string): Promise<Princ
   const { db, now } = request.server.deps;
   const row = await findTokenPrincipal(db, sha256(token));
   const t = now();
-  if (!row || row.user.disabled || row.token.revokedAt || (row.token.expiresAt && row.token.expiresAt <= t)) return null;
+  if (!row || row.user.disabled || row.token.revokedAt || (row.token.expiresAt && row.token.expiresAt <= t))
+    return null;
   if (!row.token.lastUsedAt || t.getTime() - row.token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await touchToken(db, row.token.id, t);
   }
@@ -49,7 +56,11 @@ async function fromCookie(request: FastifyRequest, cookie: string): Promise<Prin
   const t = now();
   const policy = await currentPolicy(db);
   const state = sessionAlive(
-    { createdAt: row.session.createdAt.getTime(), lastSeenAt: row.session.lastSeenAt.getTime(), revoked: row.session.revokedAt !== null },
+    {
+      createdAt: row.session.createdAt.getTime(),
+      lastSeenAt: row.session.lastSeenAt.getTime(),
+      revoked: row.session.revokedAt !== null,
+    },
     t.getTime(),
     policy,
   );
@@ -58,7 +69,8 @@ async function fromCookie(request: FastifyRequest, cookie: string): Promise<Prin
     return null;
   }
   if (row.user.disabled) return null;
-  if (t.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, row.session.id, t);
+  if (t.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await touchSession(db, row.session.id, t);
   return {
     actor: actorOf(row),
     displayName: row.user.displayName,
@@ -94,9 +106,17 @@ export function registerAuthHook(app: FastifyInstance): void {
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
     request.principal = await fromCookie(request, cookie);
-    if (request.principal && UNSAFE.has(request.method) && !CSRF_EXEMPT.has(request.url.split('?')[0] ?? '')) {
+    if (
+      request.principal &&
+      UNSAFE.has(request.method) &&
+      !CSRF_EXEMPT.has(request.url.split('?')[0] ?? '')
+    ) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !request.principal.csrfToken || !same(sent, request.principal.csrfToken)) {
+      if (
+        typeof sent !== 'string' ||
+        !request.principal.csrfToken ||
+        !same(sent, request.principal.csrfToken)
+      ) {
         throw new AppError('CSRF_FAILED');
       }
     }

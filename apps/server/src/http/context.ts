@@ -74,7 +74,10 @@ export interface Ctx {
 }
 
 /** Context of an anonymous request (login, first-run setup). */
-export type AnonCtx = Omit<Ctx, 'actor' | 'actorName' | 'credential'> & { actor: null; actorName: string | null };
+export type AnonCtx = Omit<Ctx, 'actor' | 'actorName' | 'credential'> & {
+  actor: null;
+  actorName: string | null;
+};
 
 export function anonCtx(request: FastifyRequest): AnonCtx {
   const deps = request.server.deps;

@@ -23,7 +23,11 @@ export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
-  options: { details?: Record<string, unknown>; params?: Record<string, unknown>; fields?: FieldError[] } = {},
+  options: {
+    details?: Record<string, unknown>;
+    params?: Record<string, unknown>;
+    fields?: FieldError[];
+  } = {},
 ) {
   const details: Record<string, unknown> = { ...(options.details ?? {}) };
   if (options.fields?.length) details.fields = options.fields;
@@ -73,9 +77,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const fe = error as FastifyError;
     const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
     if (mapped) return sendError(request, reply, mapped);
-    if (error instanceof SyntaxError || (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)) {
+    if (
+      error instanceof SyntaxError ||
+      (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
+    ) {
       const status = fe.statusCode ?? 400;
-      const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 429 ? 'RATE_LIMITED' : 'MALFORMED_REQUEST';
+      const code: ErrorCode =
+        status === 404
+          ? 'NOT_FOUND'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : status === 429
+                ? 'RATE_LIMITED'
+                : 'MALFORMED_REQUEST';
       return sendError(request, reply, code);
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -15,7 +15,14 @@ beforeAll(async () => {
   const f = factories(t.deps);
   const at = (h: number | null) => (h === null ? null : new Date(Date.UTC(2026, 10, 1, h, 0, 0, 123)));
   // Two share a timestamp (the id breaks the tie), two have none (NULLS LAST).
-  for (const [i, h] of [[1, 5], [2, null], [3, 3], [4, 5], [5, null], [6, 1]] as const) {
+  for (const [i, h] of [
+    [1, 5],
+    [2, null],
+    [3, 3],
+    [4, 5],
+    [5, null],
+    [6, 1],
+  ] as const) {
     await f.user({ username: `${tag}-${i}`, lastLoginAt: at(h) });
   }
 });
@@ -30,7 +37,12 @@ async function walk(sort: string, limit: number): Promise<string[]> {
       users.id,
       { defaultSort: 'lastLoginAt', rowKey: (r) => r.lastLoginAt, rowId: (r) => r.id },
     );
-    const rows = await t.deps.db.select().from(users).where(and(like(users.username, `${tag}-%`), ks.where)).orderBy(...ks.orderBy).limit(ks.limit);
+    const rows = await t.deps.db
+      .select()
+      .from(users)
+      .where(and(like(users.username, `${tag}-%`), ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit);
     const page = ks.page(rows);
     seen.push(...page.items.map((r) => r.username!.slice(tag.length + 1)));
     if (!page.nextCursor) return seen;

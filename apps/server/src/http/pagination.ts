@@ -49,7 +49,11 @@ export function keyset<Row extends Record<string, unknown>>(
   input: KeysetInput,
   columns: Record<string, SortColumn>,
   idColumn: AnyColumn,
-  options: { defaultSort: string; rowKey: (row: Row, sortKey: string) => unknown; rowId: (row: Row) => string | number },
+  options: {
+    defaultSort: string;
+    rowKey: (row: Row, sortKey: string) => unknown;
+    rowId: (row: Row) => string | number;
+  },
 ): Keyset<Row> {
   const sortParam = input.sort ?? options.defaultSort;
   const descending = sortParam.startsWith('-');
@@ -72,7 +76,11 @@ export function keyset<Row extends Record<string, unknown>>(
     if (value === null) {
       where = and(isNull(col), sql`${idColumn} ${op} ${id}`);
     } else if (spec.nullable) {
-      where = or(sql`${col} ${op} ${value}`, and(sql`${col} = ${value}`, sql`${idColumn} ${op} ${id}`), isNull(col));
+      where = or(
+        sql`${col} ${op} ${value}`,
+        and(sql`${col} = ${value}`, sql`${idColumn} ${op} ${id}`),
+        isNull(col),
+      );
     } else {
       where = sql`(${col}, ${idColumn}) ${op} (${value}, ${id})`;
     }
@@ -87,7 +95,11 @@ export function keyset<Row extends Record<string, unknown>>(
       const last = items[items.length - 1];
       const nextCursor =
         rows.length > input.limit && last
-          ? encode([sortParam, toJson((spec.toCursor ?? ((v) => v))(options.rowKey(last, key))), options.rowId(last)])
+          ? encode([
+              sortParam,
+              toJson((spec.toCursor ?? ((v) => v))(options.rowKey(last, key))),
+              options.rowId(last),
+            ])
           : null;
       return { items, nextCursor };
     },

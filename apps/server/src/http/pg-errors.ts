@@ -21,14 +21,21 @@ interface PgError {
 }
 
 function isPgError(err: unknown): err is PgError & Error {
-  return err instanceof Error && typeof (err as PgError).code === 'string' && /^[0-9A-Z]{5}$/.test((err as PgError).code ?? '');
+  return (
+    err instanceof Error &&
+    typeof (err as PgError).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((err as PgError).code ?? '')
+  );
 }
 
 function fieldOf(e: PgError): string {
   if (e.constraint && CONSTRAINT_FIELDS.has(e.constraint)) return CONSTRAINT_FIELDS.get(e.constraint)!;
   if (e.column) return camel(e.column);
   // <table>_<column>_key / _fkey / _check
-  const m = e.constraint && e.table ? e.constraint.slice(e.table.length + 1).replace(/_(key|fkey|check|idx)$/, '') : '';
+  const m =
+    e.constraint && e.table
+      ? e.constraint.slice(e.table.length + 1).replace(/_(key|fkey|check|idx)$/, '')
+      : '';
   return m ? camel(m) : '';
 }
 

@@ -18,7 +18,11 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
 
 /** What services use to enqueue work. Tests use an inline queue that runs the handler at once. */
 export interface JobQueue {
-  send(name: string, data: object, options?: { startAfter?: Date; singletonKey?: string }): Promise<string | null>;
+  send(
+    name: string,
+    data: object,
+    options?: { startAfter?: Date; singletonKey?: string },
+  ): Promise<string | null>;
 }
 
 export interface JobSystem extends JobQueue {
@@ -35,15 +39,27 @@ export async function startJobs(
   boss.on('error', (err) => log('job system error', err));
   await boss.start();
   for (const def of definitions) {
-    await boss.createQueue(def.name, { name: def.name, policy: def.cron ? 'singleton' : 'standard', retryLimit: 3, retryBackoff: true });
-    if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
-    await boss.work<Record<string, unknown>>(def.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async (jobs) => {
-      for (const job of jobs) await def.handler(deps, job.data ?? {});
+    await boss.createQueue(def.name, {
+      name: def.name,
+      policy: def.cron ? 'singleton' : 'standard',
+      retryLimit: 3,
+      retryBackoff: true,
     });
+    if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
+    await boss.work<Record<string, unknown>>(
+      def.name,
+      { batchSize: 1, pollingIntervalSeconds: 2 },
+      async (jobs) => {
+        for (const job of jobs) await def.handler(deps, job.data ?? {});
+      },
+    );
   }
   return {
     send: (name, data, options = {}) =>
-      boss.send(name, data, { ...(options.startAfter ? { startAfter: options.startAfter } : {}), ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}) }),
+      boss.send(name, data, {
+        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      }),
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
   };
 }

@@ -34,11 +34,22 @@ export async function testApp(config: Partial<Config> = {}): Promise<TestApp> {
   const pool = createPool(inject('databaseUrl'), { max: 5 });
   const clock = new TestClock();
   const deps: Deps = {
-    config: loadConfig({}, { jobs: false, webDist: null, attachmentsDir: path.join(os.tmpdir(), `opsdesk-test-files-${process.pid}`), ...config }),
+    config: loadConfig(
+      {},
+      {
+        jobs: false,
+        webDist: null,
+        attachmentsDir: path.join(os.tmpdir(), `opsdesk-test-files-${process.pid}`),
+        ...config,
+      },
+    ),
     pool,
     db: createDb(pool),
     now: clock.now,
-    jobs: inlineQueue(() => deps, () => JOBS),
+    jobs: inlineQueue(
+      () => deps,
+      () => JOBS,
+    ),
   };
   const app = await buildApp(deps, { logger: process.env.OPSDESK_TEST_LOG ? { level: 'error' } : false });
   await app.ready();

@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { GlobalRole, ProjectRole, Specialty, UserKind } from '@opsdesk/domain';
-import { customers, projectMembers, projects, projectSubcontractors, sessions, apiTokens, sites, subcontractors, teams, users } from '../db/schema/index.js';
+import {
+  customers,
+  projectMembers,
+  projects,
+  projectSubcontractors,
+  sessions,
+  apiTokens,
+  sites,
+  subcontractors,
+  teams,
+  users,
+} from '../db/schema/index.js';
 import type { Deps } from '../http/context.js';
 import { uuid7 } from '../lib/ids.js';
 import { hashPassword } from '../lib/password-hash.js';
@@ -30,31 +41,54 @@ export function factories(deps: Deps) {
 
   const f = {
     async customer(over: Partial<typeof customers.$inferInsert> = {}) {
-      const [row] = await db.insert(customers).values({ id: uuid7(), name: `客户-${tag()}`, ...over }).returning();
+      const [row] = await db
+        .insert(customers)
+        .values({ id: uuid7(), name: `客户-${tag()}`, ...over })
+        .returning();
       return row!;
     },
     async subcontractor(over: Partial<typeof subcontractors.$inferInsert> = {}) {
-      const [row] = await db.insert(subcontractors).values({ id: uuid7(), name: `分包商-${tag()}`, ...over }).returning();
+      const [row] = await db
+        .insert(subcontractors)
+        .values({ id: uuid7(), name: `分包商-${tag()}`, ...over })
+        .returning();
       return row!;
     },
     async site(customerId: string, over: Partial<typeof sites.$inferInsert> = {}) {
-      const [row] = await db.insert(sites).values({ id: uuid7(), customerId, name: `地点-${tag()}`, ...over }).returning();
+      const [row] = await db
+        .insert(sites)
+        .values({ id: uuid7(), customerId, name: `地点-${tag()}`, ...over })
+        .returning();
       return row!;
     },
     async project(over: Partial<typeof projects.$inferInsert> = {}) {
       const customerId = over.customerId ?? (await f.customer()).id;
       const [row] = await db
         .insert(projects)
-        .values({ id: uuid7(), code: `P-${tag()}`, name: `项目-${tag()}`, status: 'active', ...over, customerId })
+        .values({
+          id: uuid7(),
+          code: `P-${tag()}`,
+          name: `项目-${tag()}`,
+          status: 'active',
+          ...over,
+          customerId,
+        })
         .returning();
       return row!;
     },
     async team(over: Partial<typeof teams.$inferInsert> = {}) {
-      const [row] = await db.insert(teams).values({ id: uuid7(), name: `团队-${tag()}`, ...over }).returning();
+      const [row] = await db
+        .insert(teams)
+        .values({ id: uuid7(), name: `团队-${tag()}`, ...over })
+        .returning();
       return row!;
     },
     async user(
-      over: Partial<typeof users.$inferInsert> & { kind?: UserKind; globalRoles?: GlobalRole[]; password?: string } = {},
+      over: Partial<typeof users.$inferInsert> & {
+        kind?: UserKind;
+        globalRoles?: GlobalRole[];
+        password?: string;
+      } = {},
     ) {
       const { password, ...rest } = over;
       const username = rest.username === undefined ? `u${tag()}` : rest.username;
@@ -79,7 +113,10 @@ export function factories(deps: Deps) {
     subStaff: (subcontractorId: string, over: Partial<typeof users.$inferInsert> = {}) =>
       f.user({ kind: 'subcontractor_staff', subcontractorId, ...over }),
     async member(projectId: string, userId: string, role: ProjectRole, specialty: Specialty | null = null) {
-      const [row] = await db.insert(projectMembers).values({ id: uuid7(), projectId, userId, role, specialty }).returning();
+      const [row] = await db
+        .insert(projectMembers)
+        .values({ id: uuid7(), projectId, userId, role, specialty })
+        .returning();
       return row!;
     },
     async engage(projectId: string, subcontractorId: string) {
@@ -90,13 +127,21 @@ export function factories(deps: Deps) {
       const cookie = newSecret();
       const csrf = newSecret();
       const t = now();
-      await db.insert(sessions).values({ id: sha256(cookie), userId: user.id, csrfToken: csrf, createdAt: t, lastSeenAt: t });
+      await db
+        .insert(sessions)
+        .values({ id: sha256(cookie), userId: user.id, csrfToken: csrf, createdAt: t, lastSeenAt: t });
       return { user, cookie, csrf, headers: { cookie: `${SESSION_COOKIE}=${cookie}`, 'x-csrf-token': csrf } };
     },
     /** A personal API token for the user. */
     async token(user: UserRow): Promise<{ token: string; headers: Record<string, string> }> {
       const token = `odt_${newSecret()}`;
-      await db.insert(apiTokens).values({ id: uuid7(), userId: user.id, name: 'test', prefix: token.slice(0, 8), tokenHash: sha256(token) });
+      await db.insert(apiTokens).values({
+        id: uuid7(),
+        userId: user.id,
+        name: 'test',
+        prefix: token.slice(0, 8),
+        tokenHash: sha256(token),
+      });
       return { token, headers: { authorization: `Bearer ${token}` } };
     },
     /**

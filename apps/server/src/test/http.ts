@@ -6,7 +6,12 @@ export interface Caller {
 
 /** A thin JSON client over app.inject() for one caller (or nobody). */
 export function client(app: FastifyInstance, caller?: Caller | null, lang = 'zh-CN') {
-  const send = (method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  const send = (
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     app.inject({
       method,
       url,
@@ -15,9 +20,12 @@ export function client(app: FastifyInstance, caller?: Caller | null, lang = 'zh-
     });
   return {
     get: (url: string, headers?: Record<string, string>) => send('GET', url, undefined, headers),
-    post: (url: string, body?: unknown, headers?: Record<string, string>) => send('POST', url, body ?? {}, headers),
-    patch: (url: string, body?: unknown, headers?: Record<string, string>) => send('PATCH', url, body ?? {}, headers),
-    put: (url: string, body?: unknown, headers?: Record<string, string>) => send('PUT', url, body ?? {}, headers),
+    post: (url: string, body?: unknown, headers?: Record<string, string>) =>
+      send('POST', url, body ?? {}, headers),
+    patch: (url: string, body?: unknown, headers?: Record<string, string>) =>
+      send('PATCH', url, body ?? {}, headers),
+    put: (url: string, body?: unknown, headers?: Record<string, string>) =>
+      send('PUT', url, body ?? {}, headers),
     delete: (url: string, headers?: Record<string, string>) => send('DELETE', url, undefined, headers),
   };
 }

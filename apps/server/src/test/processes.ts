@@ -15,12 +15,20 @@ export function runCli(args: string[], env: Record<string, string>) {
 }
 
 /** Starts `opsdesk start` from the sources and resolves once it serves `/readyz`. */
-export async function startCli(args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+export async function startCli(
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+): Promise<{ child: ChildProcess; output: () => string }> {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, 'start', '--port', String(port), ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', OPSDESK_JOBS: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CLI_ENTRY, 'start', '--port', String(port), ...args],
+    {
+      env: { ...process.env, LOG_LEVEL: 'warn', OPSDESK_JOBS: 'false', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
   const end = Date.now() + 90_000;
@@ -50,5 +58,7 @@ export function freePort(): Promise<number> {
 }
 
 export function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((r) => child.once('exit', () => r()));
 }

@@ -40,7 +40,9 @@ async function disabledTwin(deps: Deps, f: Factories, auth: Auth): Promise<Auth>
   });
   await deps.db.execute(sql`INSERT INTO project_members (id, project_id, user_id, role, specialty)
     SELECT gen_random_uuid(), project_id, ${twin.id}, role, specialty FROM project_members WHERE user_id = ${u.id}`);
-  await deps.db.execute(sql`INSERT INTO team_members (team_id, user_id) SELECT team_id, ${twin.id} FROM team_members WHERE user_id = ${u.id}`);
+  await deps.db.execute(
+    sql`INSERT INTO team_members (team_id, user_id) SELECT team_id, ${twin.id} FROM team_members WHERE user_id = ${u.id}`,
+  );
   const session = await f.session(twin);
   await deps.db.update(users).set({ disabled: true }).where(eq(users.id, twin.id));
   return session;
@@ -111,4 +113,3 @@ export function securityTests(name: string, make: () => Promise<SecurityCase>): 
     });
   });
 }
-

@@ -74,7 +74,10 @@ export interface UserAbilities {
  * Abilities on a user record. Nobody changes their own roles or disables themselves; the admin
  * manages accounts, the security admin grants global roles (等保 三员 separation).
  */
-export function userAbilities(actor: Actor, target: { id: string; globalRoles: readonly GlobalRole[] }): UserAbilities {
+export function userAbilities(
+  actor: Actor,
+  target: { id: string; globalRoles: readonly GlobalRole[] },
+): UserAbilities {
   const sys = systemAbilities(actor);
   const self = actor.userId === target.id;
   return {

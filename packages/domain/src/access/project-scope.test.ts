@@ -14,8 +14,20 @@ const base: Actor = {
 };
 const actor = (over: Partial<Actor>): Actor => ({ ...base, ...over });
 
-const pA: ProjectFacts = { id: 'pA', customerId: 'cA', division: 'traffic', region: 'east', subcontractorIds: ['s1'] };
-const pB: ProjectFacts = { id: 'pB', customerId: 'cB', division: 'software', region: 'west', subcontractorIds: [] };
+const pA: ProjectFacts = {
+  id: 'pA',
+  customerId: 'cA',
+  division: 'traffic',
+  region: 'east',
+  subcontractorIds: ['s1'],
+};
+const pB: ProjectFacts = {
+  id: 'pB',
+  customerId: 'cB',
+  division: 'software',
+  region: 'west',
+  subcontractorIds: [],
+};
 
 const member = (projectId: string) => ({ projectId, role: 'engineer' as const, specialty: null });
 
@@ -41,10 +53,30 @@ describe('canSeeProject', () => {
       false,
     ],
     ['contact with no customer sees nothing', actor({ kind: 'customer_contact' }), pA, false],
-    ['admin role does not widen a contact', actor({ kind: 'customer_contact', customerId: 'cB', globalRoles: ['admin'] }), pA, false],
-    ['subcontractor sees engaged project', actor({ kind: 'subcontractor_staff', subcontractorId: 's1' }), pA, true],
-    ['subcontractor not an unengaged project', actor({ kind: 'subcontractor_staff', subcontractorId: 's1' }), pB, false],
-    ['other subcontractor not the project', actor({ kind: 'subcontractor_staff', subcontractorId: 's2' }), pA, false],
+    [
+      'admin role does not widen a contact',
+      actor({ kind: 'customer_contact', customerId: 'cB', globalRoles: ['admin'] }),
+      pA,
+      false,
+    ],
+    [
+      'subcontractor sees engaged project',
+      actor({ kind: 'subcontractor_staff', subcontractorId: 's1' }),
+      pA,
+      true,
+    ],
+    [
+      'subcontractor not an unengaged project',
+      actor({ kind: 'subcontractor_staff', subcontractorId: 's1' }),
+      pB,
+      false,
+    ],
+    [
+      'other subcontractor not the project',
+      actor({ kind: 'subcontractor_staff', subcontractorId: 's2' }),
+      pA,
+      false,
+    ],
   ])('%s', (_name, a, p, expected) => {
     expect(canSeeProject(a, p)).toBe(expected);
   });
@@ -52,8 +84,15 @@ describe('canSeeProject', () => {
 
 describe('projectScope', () => {
   it('describes staff scope with deduplicated memberships', () => {
-    const a = actor({ memberships: [member('pA'), { projectId: 'pA', role: 'project_manager', specialty: null }] });
-    expect(projectScope(a)).toEqual({ kind: 'staff', memberProjectIds: ['pA'], division: null, region: null });
+    const a = actor({
+      memberships: [member('pA'), { projectId: 'pA', role: 'project_manager', specialty: null }],
+    });
+    expect(projectScope(a)).toEqual({
+      kind: 'staff',
+      memberProjectIds: ['pA'],
+      division: null,
+      region: null,
+    });
   });
   it('is none for staff with nothing', () => {
     expect(projectScope(actor({}))).toEqual({ kind: 'none' });

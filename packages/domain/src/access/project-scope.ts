@@ -36,8 +36,14 @@ export function projectScope(actor: Actor): ProjectScope {
     case 'staff': {
       if (hasGlobalRole(actor, 'admin')) return { kind: 'all' };
       const memberProjectIds = [...new Set(actor.memberships.map((m) => m.projectId))];
-      if (memberProjectIds.length === 0 && !actor.managesDivision && !actor.managesRegion) return { kind: 'none' };
-      return { kind: 'staff', memberProjectIds, division: actor.managesDivision, region: actor.managesRegion };
+      if (memberProjectIds.length === 0 && !actor.managesDivision && !actor.managesRegion)
+        return { kind: 'none' };
+      return {
+        kind: 'staff',
+        memberProjectIds,
+        division: actor.managesDivision,
+        region: actor.managesRegion,
+      };
     }
   }
 }

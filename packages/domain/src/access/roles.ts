@@ -29,7 +29,13 @@ export const PROJECT_ROLES = [
 ] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
-export const SPECIALTIES = ['network', 'host_storage', 'database_middleware', 'application', 'terminal'] as const;
+export const SPECIALTIES = [
+  'network',
+  'host_storage',
+  'database_middleware',
+  'application',
+  'terminal',
+] as const;
 export type Specialty = (typeof SPECIALTIES)[number];
 
 export const MANAGER_LEVELS = ['division', 'region'] as const;

@@ -9,7 +9,11 @@ describe('checkContentType', () => {
     ['photo.PNG', bytes(0x89, 0x50, 0x4e, 0x47), 'image/png'],
     ['scan.jpg', bytes(0xff, 0xd8, 0xff, 0xe0), 'image/jpeg'],
     ['合同.pdf', text('%PDF-1.7'), 'application/pdf'],
-    ['服务方案.docx', bytes(0x50, 0x4b, 0x03, 0x04), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      '服务方案.docx',
+      bytes(0x50, 0x4b, 0x03, 0x04),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['old.xls', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), 'application/vnd.ms-excel'],
     ['readings.csv', text('name,value\n交换机,1'), 'text/csv'],
   ])('accepts %s', (name, head, mime) => {

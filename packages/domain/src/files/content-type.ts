@@ -11,7 +11,10 @@ export interface AllowedType {
   inline: boolean;
 }
 
-const ZIP = [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06]] as const;
+const ZIP = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+] as const;
 const OLE = [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]] as const;
 
 export const ALLOWED_TYPES: readonly AllowedType[] = [
@@ -20,9 +23,24 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
   { mime: 'image/gif', extensions: ['gif'], magic: [[0x47, 0x49, 0x46, 0x38]], inline: true },
   { mime: 'image/webp', extensions: ['webp'], magic: [[0x52, 0x49, 0x46, 0x46]], inline: true },
   { mime: 'application/pdf', extensions: ['pdf'], magic: [[0x25, 0x50, 0x44, 0x46]], inline: true },
-  { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'], magic: ZIP, inline: false },
-  { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'], magic: ZIP, inline: false },
-  { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extensions: ['pptx'], magic: ZIP, inline: false },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+    magic: ZIP,
+    inline: false,
+  },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extensions: ['xlsx'],
+    magic: ZIP,
+    inline: false,
+  },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+    magic: ZIP,
+    inline: false,
+  },
   { mime: 'application/msword', extensions: ['doc'], magic: OLE, inline: false },
   { mime: 'application/vnd.ms-excel', extensions: ['xls'], magic: OLE, inline: false },
   { mime: 'application/vnd.ms-powerpoint', extensions: ['ppt'], magic: OLE, inline: false },
@@ -37,7 +55,8 @@ export function extensionOf(fileName: string): string {
   return i >= 0 ? fileName.slice(i + 1).toLowerCase() : '';
 }
 
-export type ContentTypeCheck = { ok: true; type: AllowedType } | { ok: false; reason: 'type_not_allowed' | 'content_mismatch' };
+export type ContentTypeCheck =
+  { ok: true; type: AllowedType } | { ok: false; reason: 'type_not_allowed' | 'content_mismatch' };
 
 /**
  * Decides a file's type from its extension and checks its first bytes agree. The declared

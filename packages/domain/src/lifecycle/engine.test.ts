@@ -62,10 +62,14 @@ const WORK_ORDER = `
 type Expected = 'ok' | 'not_allowed_from_state' | 'role_not_allowed';
 
 function parse(table: string): { actions: string[]; rows: Map<string, Map<string, string>> } {
-  const [header, ...lines] = table.trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const [header, ...lines] = table
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/));
   const actions = (header ?? []).slice(1);
   const rows = new Map<string, Map<string, string>>();
-  for (const [state, ...cells] of lines) rows.set(state ?? '', new Map(actions.map((a, i) => [a, cells[i] ?? '?'])));
+  for (const [state, ...cells] of lines)
+    rows.set(state ?? '', new Map(actions.map((a, i) => [a, cells[i] ?? '?'])));
   return { actions, rows };
 }
 
@@ -92,7 +96,12 @@ const VALID_INPUT = {
 
 const cases: [string, LifecycleDefinition, string, Record<string, unknown>][] = [
   ['incident', DEFAULT_LIFECYCLES.incident, INCIDENT, VALID_INPUT],
-  ['service_request', DEFAULT_LIFECYCLES.service_request, SERVICE_REQUEST, { ...VALID_INPUT, resolutionCode: 'fulfilled' }],
+  [
+    'service_request',
+    DEFAULT_LIFECYCLES.service_request,
+    SERVICE_REQUEST,
+    { ...VALID_INPUT, resolutionCode: 'fulfilled' },
+  ],
   ['consultation', DEFAULT_LIFECYCLES.consultation, CONSULTATION, VALID_INPUT],
   ['work_order', DEFAULT_LIFECYCLES.work_order, WORK_ORDER, VALID_INPUT],
 ];
@@ -131,7 +140,15 @@ describe('side effects on the SLA clocks and the assignee', () => {
   it.each<[string, LifecycleDefinition, string, string, ActorRelation, string, SideEffects]>([
     ['incident', incident, 'new', 'assign', 'agent', 'assigned', {}],
     ['incident', incident, 'assigned', 'assign', 'assignee', 'assigned', {}],
-    ['incident', incident, 'new', 'take', 'group_member', 'in_progress', { meetsResponse: true, assignToActor: true }],
+    [
+      'incident',
+      incident,
+      'new',
+      'take',
+      'group_member',
+      'in_progress',
+      { meetsResponse: true, assignToActor: true },
+    ],
     ['incident', incident, 'assigned', 'start', 'assignee', 'in_progress', { meetsResponse: true }],
     ['incident', incident, 'in_progress', 'pend', 'assignee', 'pending', { pauseSla: 'customer' }],
     ['incident', incident, 'pending', 'resume', 'system', 'in_progress', { resumeSla: true }],
@@ -142,7 +159,15 @@ describe('side effects on the SLA clocks and the assignee', () => {
     ['incident', incident, 'resolved', 'auto_close', 'system', 'closed', { stopSla: true }],
     ['incident', incident, 'new', 'cancel', 'requester', 'cancelled', { stopSla: true }],
     ['incident', incident, 'pending', 'cancel', 'agent', 'cancelled', { stopSla: true }],
-    ['consultation', consultation, 'new', 'answer', 'agent', 'answered', { meetsResponse: true, assignToActor: true, stopResolution: true }],
+    [
+      'consultation',
+      consultation,
+      'new',
+      'answer',
+      'agent',
+      'answered',
+      { meetsResponse: true, assignToActor: true, stopResolution: true },
+    ],
     ['consultation', consultation, 'answered', 'reopen', 'requester', 'new', { resumeResolution: true }],
     ['consultation', consultation, 'new', 'close', 'requester', 'closed', { stopSla: true }],
     ['work_order', work_order, 'new', 'dispatch', 'agent', 'dispatched', {}],
@@ -151,7 +176,15 @@ describe('side effects on the SLA clocks and the assignee', () => {
     ['work_order', work_order, 'accepted', 'check_in', 'assignee', 'on_site', {}],
     ['work_order', work_order, 'on_site', 'complete', 'assignee', 'work_done', { stopResolution: true }],
     ['work_order', work_order, 'work_done', 'sign_off', 'requester', 'signed_off', {}],
-    ['work_order', work_order, 'work_done', 'rework', 'customer_approver', 'accepted', { resumeResolution: true }],
+    [
+      'work_order',
+      work_order,
+      'work_done',
+      'rework',
+      'customer_approver',
+      'accepted',
+      { resumeResolution: true },
+    ],
     ['work_order', work_order, 'signed_off', 'close', 'project_manager', 'closed', { stopSla: true }],
   ])('%s: %s · %s by %s → %s', (_kind, def, state, action, role, to, effects) => {
     const result = applyTransition(def, state, action, [role], VALID_INPUT, contextFor(action));
@@ -161,7 +194,14 @@ describe('side effects on the SLA clocks and the assignee', () => {
 
   it('hands the pending reason to the pause', () => {
     for (const reason of ['customer', 'vendor', 'change']) {
-      const r = applyTransition(incident, 'in_progress', 'pend', ['assignee'], { pendingReason: reason }, contextFor('pend'));
+      const r = applyTransition(
+        incident,
+        'in_progress',
+        'pend',
+        ['assignee'],
+        { pendingReason: reason },
+        contextFor('pend'),
+      );
       expect(r.ok && r.sideEffects.pauseSla).toBe(reason);
     }
   });
@@ -179,6 +219,10 @@ describe('relations combine', () => {
   });
   it('a person with no relation to the ticket may do nothing', () => {
     for (const s of incident.states) expect(availableActions(incident, s.key, [], ctx)).toEqual([]);
-    expect(applyTransition(incident, 'new', 'take', [], {}, ctx)).toMatchObject({ ok: false, error: 'role_not_allowed', roles: ['agent', 'group_member'] });
+    expect(applyTransition(incident, 'new', 'take', [], {}, ctx)).toMatchObject({
+      ok: false,
+      error: 'role_not_allowed',
+      roles: ['agent', 'group_member'],
+    });
   });
 });

@@ -93,7 +93,8 @@ export function dueForAutoClose(resolvedAt: number, now: number, days: number): 
 }
 
 function assertDays(days: number): void {
-  if (!Number.isFinite(days) || days < 0) throw new RangeError(`days must be a non-negative number, got ${days}`);
+  if (!Number.isFinite(days) || days < 0)
+    throw new RangeError(`days must be a non-negative number, got ${days}`);
 }
 
 /** Whether `guard` holds. A guard whose setting is null, or a ticket never resolved, fails. */
@@ -101,9 +102,15 @@ export function guardHolds(def: LifecycleDefinition, guard: GuardName, context: 
   if (context.resolvedAt === null) return false;
   switch (guard) {
     case 'withinReopenWindow':
-      return def.reopenWindowDays !== null && withinReopenWindow(context.resolvedAt, context.now, def.reopenWindowDays);
+      return (
+        def.reopenWindowDays !== null &&
+        withinReopenWindow(context.resolvedAt, context.now, def.reopenWindowDays)
+      );
     case 'autoCloseDue':
-      return def.autoCloseAfterDays !== null && dueForAutoClose(context.resolvedAt, context.now, def.autoCloseAfterDays);
+      return (
+        def.autoCloseAfterDays !== null &&
+        dueForAutoClose(context.resolvedAt, context.now, def.autoCloseAfterDays)
+      );
   }
 }
 
@@ -123,7 +130,10 @@ export function availableActions(
 ): LifecycleTransition[] {
   stateOf(def, state);
   return def.transitions.filter(
-    (t) => t.from.includes(state) && roleAllowed(t, relations) && t.guards.every((g) => guardHolds(def, g, context)),
+    (t) =>
+      t.from.includes(state) &&
+      roleAllowed(t, relations) &&
+      t.guards.every((g) => guardHolds(def, g, context)),
   );
 }
 
@@ -143,12 +153,14 @@ export function applyTransition(
   const allowed = () => availableActions(def, state, relations, context).map((t) => t.action);
   const t = transitionOf(def, action);
   if (!t) return { ok: false, error: 'unknown_action', action, allowed: allowed() };
-  if (!t.from.includes(state)) return { ok: false, error: 'not_allowed_from_state', action, state, allowed: allowed() };
+  if (!t.from.includes(state))
+    return { ok: false, error: 'not_allowed_from_state', action, state, allowed: allowed() };
   if (!roleAllowed(t, relations)) return { ok: false, error: 'role_not_allowed', action, roles: t.roles };
   const failed = t.guards.find((g) => !guardHolds(def, g, context));
   if (failed) return { ok: false, error: 'guard_failed', action, guard: failed };
   const checked = checkFields(t.requiredFields, input);
-  if (checked.problems.length > 0) return { ok: false, error: 'missing_fields', action, fields: checked.problems };
+  if (checked.problems.length > 0)
+    return { ok: false, error: 'missing_fields', action, fields: checked.problems };
   return {
     ok: true,
     action,
@@ -169,12 +181,20 @@ export function checkFields(
   for (const spec of specs) {
     const raw = input[spec.name];
     if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-      problems.push(spec.type === 'enum' ? { field: spec.name, problem: 'missing', allowed: spec.values } : { field: spec.name, problem: 'missing' });
+      problems.push(
+        spec.type === 'enum'
+          ? { field: spec.name, problem: 'missing', allowed: spec.values }
+          : { field: spec.name, problem: 'missing' },
+      );
       continue;
     }
     const value = fieldValue(spec, raw);
     if (value === undefined) {
-      problems.push(spec.type === 'enum' ? { field: spec.name, problem: 'invalid', allowed: spec.values } : { field: spec.name, problem: 'invalid' });
+      problems.push(
+        spec.type === 'enum'
+          ? { field: spec.name, problem: 'invalid', allowed: spec.values }
+          : { field: spec.name, problem: 'invalid' },
+      );
     } else values[spec.name] = value;
   }
   return { values, problems };

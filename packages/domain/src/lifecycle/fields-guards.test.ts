@@ -15,29 +15,77 @@ describe('required fields (400 naming the field)', () => {
   const codes = ['fixed', 'workaround', 'replaced', 'no_fault_found', 'user_guidance', 'duplicate'];
 
   it.each<[string, Record<string, unknown>, unknown[]]>([
-    ['nothing', {}, [
-      { field: 'resolutionCode', problem: 'missing', allowed: codes },
-      { field: 'resolutionText', problem: 'missing' },
-    ]],
+    [
+      'nothing',
+      {},
+      [
+        { field: 'resolutionCode', problem: 'missing', allowed: codes },
+        { field: 'resolutionText', problem: 'missing' },
+      ],
+    ],
     ['no text', { resolutionCode: 'fixed' }, [{ field: 'resolutionText', problem: 'missing' }]],
-    ['blank text', { resolutionCode: 'fixed', resolutionText: '  \n ' }, [{ field: 'resolutionText', problem: 'missing' }]],
-    ['null text', { resolutionCode: 'fixed', resolutionText: null }, [{ field: 'resolutionText', problem: 'missing' }]],
-    ['text not a string', { resolutionCode: 'fixed', resolutionText: 42 }, [{ field: 'resolutionText', problem: 'invalid' }]],
-    ['unknown code', { resolutionCode: 'magic', resolutionText: 'x' }, [{ field: 'resolutionCode', problem: 'invalid', allowed: codes }]],
-    ['code in the wrong case', { resolutionCode: 'FIXED', resolutionText: 'x' }, [{ field: 'resolutionCode', problem: 'invalid', allowed: codes }]],
+    [
+      'blank text',
+      { resolutionCode: 'fixed', resolutionText: '  \n ' },
+      [{ field: 'resolutionText', problem: 'missing' }],
+    ],
+    [
+      'null text',
+      { resolutionCode: 'fixed', resolutionText: null },
+      [{ field: 'resolutionText', problem: 'missing' }],
+    ],
+    [
+      'text not a string',
+      { resolutionCode: 'fixed', resolutionText: 42 },
+      [{ field: 'resolutionText', problem: 'invalid' }],
+    ],
+    [
+      'unknown code',
+      { resolutionCode: 'magic', resolutionText: 'x' },
+      [{ field: 'resolutionCode', problem: 'invalid', allowed: codes }],
+    ],
+    [
+      'code in the wrong case',
+      { resolutionCode: 'FIXED', resolutionText: 'x' },
+      [{ field: 'resolutionCode', problem: 'invalid', allowed: codes }],
+    ],
   ])('resolve with %s', (_n, input, fields) => {
     expect(resolve(input)).toEqual({ ok: false, error: 'missing_fields', action: 'resolve', fields });
   });
 
   it('returns the checked values, trimmed, and ignores other input', () => {
-    const r = resolve({ resolutionCode: 'workaround', resolutionText: '  重启交换机  ', comment: 'kept by the caller' });
-    expect(r).toMatchObject({ ok: true, values: { resolutionCode: 'workaround', resolutionText: '重启交换机' } });
+    const r = resolve({
+      resolutionCode: 'workaround',
+      resolutionText: '  重启交换机  ',
+      comment: 'kept by the caller',
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      values: { resolutionCode: 'workaround', resolutionText: '重启交换机' },
+    });
     expect(r.ok && Object.keys(r.values)).toEqual(['resolutionCode', 'resolutionText']);
   });
 
   it('a service request has its own resolution codes', () => {
-    const r = applyTransition(SERVICE_REQUEST_LIFECYCLE, 'in_progress', 'resolve', ['assignee'], { resolutionCode: 'fixed', resolutionText: 'x' }, ctx);
-    expect(r).toMatchObject({ ok: false, error: 'missing_fields', fields: [{ field: 'resolutionCode', problem: 'invalid', allowed: ['fulfilled', 'partially_fulfilled', 'out_of_scope'] }] });
+    const r = applyTransition(
+      SERVICE_REQUEST_LIFECYCLE,
+      'in_progress',
+      'resolve',
+      ['assignee'],
+      { resolutionCode: 'fixed', resolutionText: 'x' },
+      ctx,
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: 'missing_fields',
+      fields: [
+        {
+          field: 'resolutionCode',
+          problem: 'invalid',
+          allowed: ['fulfilled', 'partially_fulfilled', 'out_of_scope'],
+        },
+      ],
+    });
   });
 
   it.each([
@@ -47,9 +95,20 @@ describe('required fields (400 naming the field)', () => {
     ['weather', false],
     ['', false],
   ])('pend because of %j → %s', (pendingReason, ok) => {
-    const r = applyTransition(INCIDENT_LIFECYCLE, 'in_progress', 'pend', ['assignee'], { pendingReason }, ctx);
+    const r = applyTransition(
+      INCIDENT_LIFECYCLE,
+      'in_progress',
+      'pend',
+      ['assignee'],
+      { pendingReason },
+      ctx,
+    );
     expect(r.ok).toBe(ok);
-    if (!r.ok) expect(r).toMatchObject({ error: 'missing_fields', fields: [{ field: 'pendingReason', allowed: ['customer', 'vendor', 'change'] }] });
+    if (!r.ok)
+      expect(r).toMatchObject({
+        error: 'missing_fields',
+        fields: [{ field: 'pendingReason', allowed: ['customer', 'vendor', 'change'] }],
+      });
   });
 
   it.each<[unknown, boolean]>([
@@ -60,7 +119,14 @@ describe('required fields (400 naming the field)', () => {
     ['2025-06-15T08:00:00Z', false],
     [Number.NaN, false],
   ])('check in at %j → %s', (checkedInAt, ok) => {
-    const r = applyTransition(WORK_ORDER_LIFECYCLE, 'accepted', 'check_in', ['assignee'], { checkedInAt }, ctx);
+    const r = applyTransition(
+      WORK_ORDER_LIFECYCLE,
+      'accepted',
+      'check_in',
+      ['assignee'],
+      { checkedInAt },
+      ctx,
+    );
     expect(r.ok).toBe(ok);
   });
 
@@ -85,15 +151,27 @@ describe('required fields (400 naming the field)', () => {
   });
 
   it('checks the role before the fields, and the guards before the fields', () => {
-    expect(applyTransition(INCIDENT_LIFECYCLE, 'in_progress', 'resolve', ['requester'], {}, ctx)).toMatchObject({ error: 'role_not_allowed', roles: ['assignee', 'agent'] });
+    expect(
+      applyTransition(INCIDENT_LIFECYCLE, 'in_progress', 'resolve', ['requester'], {}, ctx),
+    ).toMatchObject({ error: 'role_not_allowed', roles: ['assignee', 'agent'] });
     const late = { now: NOW, resolvedAt: NOW - 30 * DAY_MS };
-    expect(applyTransition(INCIDENT_LIFECYCLE, 'resolved', 'reopen', ['requester'], {}, late)).toMatchObject({ error: 'guard_failed', guard: 'withinReopenWindow' });
+    expect(applyTransition(INCIDENT_LIFECYCLE, 'resolved', 'reopen', ['requester'], {}, late)).toMatchObject({
+      error: 'guard_failed',
+      guard: 'withinReopenWindow',
+    });
   });
 });
 
 describe('reopen window (default 3 calendar days, configurable)', () => {
   const reopen = (resolvedAt: number | null, def = INCIDENT_LIFECYCLE) =>
-    applyTransition(def, 'resolved', 'reopen', ['requester'], { reopenReason: '又断了' }, { now: NOW, resolvedAt });
+    applyTransition(
+      def,
+      'resolved',
+      'reopen',
+      ['requester'],
+      { reopenReason: '又断了' },
+      { now: NOW, resolvedAt },
+    );
 
   it.each<[string, boolean, number | null]>([
     ['just resolved', true, NOW],
@@ -104,7 +182,9 @@ describe('reopen window (default 3 calendar days, configurable)', () => {
     ['never resolved (no time known)', false, null],
   ])('resolved %s → reopen allowed: %s', (_n, ok, resolvedAt) => {
     const r = reopen(resolvedAt);
-    expect(r.ok ? 'ok' : r).toEqual(ok ? 'ok' : { ok: false, error: 'guard_failed', action: 'reopen', guard: 'withinReopenWindow' });
+    expect(r.ok ? 'ok' : r).toEqual(
+      ok ? 'ok' : { ok: false, error: 'guard_failed', action: 'reopen', guard: 'withinReopenWindow' },
+    );
   });
 
   it('follows the definition: a 7-day window accepts day 5 and refuses day 7', () => {
@@ -119,9 +199,15 @@ describe('reopen window (default 3 calendar days, configurable)', () => {
 
   it('after the window the requester is offered only to close, and the 409 says so', () => {
     const late = { now: NOW, resolvedAt: NOW - 4 * DAY_MS };
-    expect(availableActions(INCIDENT_LIFECYCLE, 'resolved', ['requester'], late).map((t) => t.action)).toEqual(['close']);
+    expect(
+      availableActions(INCIDENT_LIFECYCLE, 'resolved', ['requester'], late).map((t) => t.action),
+    ).toEqual(['close']);
     expect(applyTransition(INCIDENT_LIFECYCLE, 'resolved', 'resolve', ['requester'], {}, late)).toEqual({
-      ok: false, error: 'not_allowed_from_state', action: 'resolve', state: 'resolved', allowed: ['close'],
+      ok: false,
+      error: 'not_allowed_from_state',
+      action: 'resolve',
+      state: 'resolved',
+      allowed: ['close'],
     });
   });
 });
@@ -153,26 +239,41 @@ describe('auto-close (default 3 calendar days after resolving)', () => {
   it('the system closes only when due', () => {
     const at = (resolvedAt: number) =>
       applyTransition(INCIDENT_LIFECYCLE, 'resolved', 'auto_close', ['system'], {}, { now: NOW, resolvedAt });
-    expect(at(NOW - 3 * DAY_MS + 1)).toMatchObject({ ok: false, error: 'guard_failed', guard: 'autoCloseDue' });
+    expect(at(NOW - 3 * DAY_MS + 1)).toMatchObject({
+      ok: false,
+      error: 'guard_failed',
+      guard: 'autoCloseDue',
+    });
     expect(at(NOW - 3 * DAY_MS)).toMatchObject({ ok: true, to: 'closed' });
     const never = { ...INCIDENT_LIFECYCLE, autoCloseAfterDays: null };
-    expect(applyTransition(never, 'resolved', 'auto_close', ['system'], {}, { now: NOW, resolvedAt: 0 }).ok).toBe(false);
+    expect(
+      applyTransition(never, 'resolved', 'auto_close', ['system'], {}, { now: NOW, resolvedAt: 0 }).ok,
+    ).toBe(false);
   });
 });
 
 describe('unknown actions and states', () => {
   it('an unknown action is refused with the actions the actor could take', () => {
     expect(applyTransition(INCIDENT_LIFECYCLE, 'new', 'explode', ['agent'], {}, ctx)).toEqual({
-      ok: false, error: 'unknown_action', action: 'explode', allowed: ['assign', 'take', 'cancel'],
+      ok: false,
+      error: 'unknown_action',
+      action: 'explode',
+      allowed: ['assign', 'take', 'cancel'],
     });
   });
   it('an action from the wrong state lists the allowed ones', () => {
     expect(applyTransition(INCIDENT_LIFECYCLE, 'closed', 'reopen', ['agent'], {}, ctx)).toEqual({
-      ok: false, error: 'not_allowed_from_state', action: 'reopen', state: 'closed', allowed: [],
+      ok: false,
+      error: 'not_allowed_from_state',
+      action: 'reopen',
+      state: 'closed',
+      allowed: [],
     });
   });
   it('a ticket in a state its lifecycle does not know is corrupt data: thrown', () => {
-    expect(() => applyTransition(INCIDENT_LIFECYCLE, 'limbo', 'close', ['agent'], {}, ctx)).toThrow(/unknown state "limbo"/);
+    expect(() => applyTransition(INCIDENT_LIFECYCLE, 'limbo', 'close', ['agent'], {}, ctx)).toThrow(
+      /unknown state "limbo"/,
+    );
     expect(() => availableActions(INCIDENT_LIFECYCLE, 'limbo', ['agent'], ctx)).toThrow();
   });
 });

@@ -16,19 +16,62 @@ export const PENDING_REASONS = ['customer', 'vendor', 'change'] as const;
 export type PendingReason = (typeof PENDING_REASONS)[number];
 
 /** How an incident was resolved (reported per month; 更换 = hardware replaced). */
-export const INCIDENT_RESOLUTION_CODES = ['fixed', 'workaround', 'replaced', 'no_fault_found', 'user_guidance', 'duplicate'] as const;
+export const INCIDENT_RESOLUTION_CODES = [
+  'fixed',
+  'workaround',
+  'replaced',
+  'no_fault_found',
+  'user_guidance',
+  'duplicate',
+] as const;
 
 /** How a service request ended. `out_of_scope`: outside the project's contracted services. */
 export const SERVICE_REQUEST_RESOLUTION_CODES = ['fulfilled', 'partially_fulfilled', 'out_of_scope'] as const;
 
 const TICKET_STATES: readonly LifecycleState[] = [
   { key: 'new', category: 'open', pausesSla: false, final: false, label: { 'zh-CN': '新建', en: 'New' } },
-  { key: 'assigned', category: 'open', pausesSla: false, final: false, label: { 'zh-CN': '已分派', en: 'Assigned' } },
-  { key: 'in_progress', category: 'in_progress', pausesSla: false, final: false, label: { 'zh-CN': '处理中', en: 'In progress' } },
-  { key: 'pending', category: 'pending', pausesSla: true, final: false, label: { 'zh-CN': '挂起', en: 'Pending' } },
-  { key: 'resolved', category: 'resolved', pausesSla: false, final: false, label: { 'zh-CN': '已解决', en: 'Resolved' } },
-  { key: 'closed', category: 'final', pausesSla: false, final: true, label: { 'zh-CN': '已关闭', en: 'Closed' } },
-  { key: 'cancelled', category: 'final', pausesSla: false, final: true, label: { 'zh-CN': '已取消', en: 'Cancelled' } },
+  {
+    key: 'assigned',
+    category: 'open',
+    pausesSla: false,
+    final: false,
+    label: { 'zh-CN': '已分派', en: 'Assigned' },
+  },
+  {
+    key: 'in_progress',
+    category: 'in_progress',
+    pausesSla: false,
+    final: false,
+    label: { 'zh-CN': '处理中', en: 'In progress' },
+  },
+  {
+    key: 'pending',
+    category: 'pending',
+    pausesSla: true,
+    final: false,
+    label: { 'zh-CN': '挂起', en: 'Pending' },
+  },
+  {
+    key: 'resolved',
+    category: 'resolved',
+    pausesSla: false,
+    final: false,
+    label: { 'zh-CN': '已解决', en: 'Resolved' },
+  },
+  {
+    key: 'closed',
+    category: 'final',
+    pausesSla: false,
+    final: true,
+    label: { 'zh-CN': '已关闭', en: 'Closed' },
+  },
+  {
+    key: 'cancelled',
+    category: 'final',
+    pausesSla: false,
+    final: true,
+    label: { 'zh-CN': '已取消', en: 'Cancelled' },
+  },
 ];
 
 const NONE = { requiredFields: [], guards: [], meetsResponse: false, assignsActor: false } as const;
@@ -174,8 +217,20 @@ export const CONSULTATION_LIFECYCLE: LifecycleDefinition = {
   initial: 'new',
   states: [
     { key: 'new', category: 'open', pausesSla: false, final: false, label: { 'zh-CN': '新建', en: 'New' } },
-    { key: 'answered', category: 'resolved', pausesSla: false, final: false, label: { 'zh-CN': '已答复', en: 'Answered' } },
-    { key: 'closed', category: 'final', pausesSla: false, final: true, label: { 'zh-CN': '已关闭', en: 'Closed' } },
+    {
+      key: 'answered',
+      category: 'resolved',
+      pausesSla: false,
+      final: false,
+      label: { 'zh-CN': '已答复', en: 'Answered' },
+    },
+    {
+      key: 'closed',
+      category: 'final',
+      pausesSla: false,
+      final: true,
+      label: { 'zh-CN': '已关闭', en: 'Closed' },
+    },
   ],
   transitions: [
     {

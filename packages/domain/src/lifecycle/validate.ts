@@ -19,9 +19,19 @@ export type LifecycleProblem =
   | { code: 'no_roles'; action: string }
   | { code: 'unknown_role'; action: string; role: string }
   | { code: 'unknown_guard'; action: string; guard: string }
-  | { code: 'guard_needs_setting'; action: string; guard: GuardName; setting: 'reopenWindowDays' | 'autoCloseAfterDays' }
+  | {
+      code: 'guard_needs_setting';
+      action: string;
+      guard: GuardName;
+      setting: 'reopenWindowDays' | 'autoCloseAfterDays';
+    }
   | { code: 'guard_needs_resolved_from'; action: string; guard: GuardName; state: string }
-  | { code: 'bad_field'; action: string; field: string; reason: 'blank_name' | 'duplicate' | 'unknown_type' | 'no_values' }
+  | {
+      code: 'bad_field';
+      action: string;
+      field: string;
+      reason: 'blank_name' | 'duplicate' | 'unknown_type' | 'no_values';
+    }
   | { code: 'bad_setting'; setting: 'reopenWindowDays' | 'autoCloseAfterDays' }
   | { code: 'unreachable'; state: string }
   | { code: 'dead_end'; state: string };
@@ -69,7 +79,8 @@ export function validateLifecycle(def: LifecycleDefinition): LifecycleProblem[] 
       if (!byKey.has(state)) problems.push({ code: 'unknown_state', action, state });
     }
     for (const state of t.from) {
-      if (byKey.get(state)?.final && action !== 'reopen') problems.push({ code: 'leaves_final', action, state });
+      if (byKey.get(state)?.final && action !== 'reopen')
+        problems.push({ code: 'leaves_final', action, state });
     }
     if (t.roles.length === 0) problems.push({ code: 'no_roles', action });
     for (const role of t.roles) {
@@ -101,7 +112,9 @@ export function validateLifecycle(def: LifecycleDefinition): LifecycleProblem[] 
   }
 
   if (initial) {
-    const reached = closure([def.initial], (s) => def.transitions.filter((t) => t.from.includes(s)).map((t) => t.to));
+    const reached = closure([def.initial], (s) =>
+      def.transitions.filter((t) => t.from.includes(s)).map((t) => t.to),
+    );
     for (const s of def.states) if (!reached.has(s.key)) problems.push({ code: 'unreachable', state: s.key });
   }
   const finals = def.states.filter((s) => s.final).map((s) => s.key);

@@ -12,7 +12,10 @@ export type Priority = PriorityLevel;
 
 /** How far the damage reaches. */
 export const IMPACT_LABELS: Readonly<Record<Impact, LocalisedText>> = {
-  1: { 'zh-CN': '全局：整个业务系统或多个部门/站点', en: 'Extensive: a whole business system or several departments or sites' },
+  1: {
+    'zh-CN': '全局：整个业务系统或多个部门/站点',
+    en: 'Extensive: a whole business system or several departments or sites',
+  },
   2: { 'zh-CN': '重大：一个部门、站点或关键用户', en: 'Significant: one department, site or key users' },
   3: { 'zh-CN': '中等：少数用户', en: 'Moderate: a few users' },
   4: { 'zh-CN': '轻微：单个用户或单台设备', en: 'Minor: one user or one device' },
@@ -79,10 +82,17 @@ export interface PriorityFlags {
  * `businessStoppedPriority` when the business is stopped. Throws RangeError on a level outside
  * 1..4 or a matrix without that cell: validate input and matrices first (`validateMatrix`).
  */
-export function priorityFor(matrix: PriorityMatrix, impact: Impact, urgency: Urgency, flags: PriorityFlags = {}): Priority {
-  if (!isPriorityLevel(impact) || !isPriorityLevel(urgency)) throw new RangeError(`impact and urgency must be 1..4, got ${impact}×${urgency}`);
+export function priorityFor(
+  matrix: PriorityMatrix,
+  impact: Impact,
+  urgency: Urgency,
+  flags: PriorityFlags = {},
+): Priority {
+  if (!isPriorityLevel(impact) || !isPriorityLevel(urgency))
+    throw new RangeError(`impact and urgency must be 1..4, got ${impact}×${urgency}`);
   const cell = matrix.cells[impact - 1]?.[urgency - 1];
-  if (cell === undefined || !isPriorityLevel(cell)) throw new RangeError(`matrix has no valid cell for ${impact}×${urgency}`);
+  if (cell === undefined || !isPriorityLevel(cell))
+    throw new RangeError(`matrix has no valid cell for ${impact}×${urgency}`);
   const floor = flags.businessStopped ? matrix.businessStoppedPriority : null;
   return floor !== null && floor < cell ? floor : cell;
 }
@@ -108,9 +118,11 @@ export function validateMatrix(matrix: PriorityMatrix): MatrixProblem[] {
   const problems: MatrixProblem[] = [];
   if (matrix.businessStoppedPriority !== null && !isPriorityLevel(matrix.businessStoppedPriority))
     problems.push({ code: 'bad_business_stopped_priority' });
-  if (matrix.cells.length !== PRIORITY_LEVELS.length) return [...problems, { code: 'wrong_shape', rows: matrix.cells.length }];
+  if (matrix.cells.length !== PRIORITY_LEVELS.length)
+    return [...problems, { code: 'wrong_shape', rows: matrix.cells.length }];
   matrix.cells.forEach((row, i) => {
-    if (row.length !== PRIORITY_LEVELS.length) problems.push({ code: 'wrong_row_length', impact: i + 1, length: row.length });
+    if (row.length !== PRIORITY_LEVELS.length)
+      problems.push({ code: 'wrong_row_length', impact: i + 1, length: row.length });
     row.forEach((cell, j) => {
       if (!isPriorityLevel(cell)) problems.push({ code: 'bad_cell', impact: i + 1, urgency: j + 1 });
     });
@@ -121,7 +133,8 @@ export function validateMatrix(matrix: PriorityMatrix): MatrixProblem[] {
       const here = cellAt(matrix, i, u);
       const worseImpact = i < 4 ? cellAt(matrix, i + 1, u) : here;
       const worseUrgency = u < 4 ? cellAt(matrix, i, u + 1) : here;
-      if (here > worseImpact || here > worseUrgency) problems.push({ code: 'not_monotone', impact: i, urgency: u });
+      if (here > worseImpact || here > worseUrgency)
+        problems.push({ code: 'not_monotone', impact: i, urgency: u });
     }
   }
   return problems;

@@ -27,12 +27,21 @@ export function decideLogin(
   if (state.lockedUntil !== null && state.lockedUntil > now) {
     return { outcome: 'locked', lockedUntil: state.lockedUntil, next: state };
   }
-  const fresh: LoginState = { ...state, lockedUntil: null, failedCount: state.lockedUntil !== null ? 0 : state.failedCount };
+  const fresh: LoginState = {
+    ...state,
+    lockedUntil: null,
+    failedCount: state.lockedUntil !== null ? 0 : state.failedCount,
+  };
   if (passwordMatches) return { outcome: 'success', next: { ...fresh, failedCount: 0, lockedUntil: null } };
   const failedCount = fresh.failedCount + 1;
   if (failedCount >= policy.lockoutThreshold) {
     const lockedUntil = now + policy.lockoutMinutes * 60_000;
-    return { outcome: 'wrong_password', lockedNow: true, attemptsLeft: 0, next: { ...fresh, failedCount: 0, lockedUntil } };
+    return {
+      outcome: 'wrong_password',
+      lockedNow: true,
+      attemptsLeft: 0,
+      next: { ...fresh, failedCount: 0, lockedUntil },
+    };
   }
   return {
     outcome: 'wrong_password',
@@ -50,6 +59,7 @@ export function sessionAlive(
 ): { alive: true } | { alive: false; reason: 'revoked' | 'idle' | 'max_age' } {
   if (session.revoked) return { alive: false, reason: 'revoked' };
   if (now - session.lastSeenAt > policy.idleTimeoutMinutes * 60_000) return { alive: false, reason: 'idle' };
-  if (now - session.createdAt > policy.sessionMaxHours * 3_600_000) return { alive: false, reason: 'max_age' };
+  if (now - session.createdAt > policy.sessionMaxHours * 3_600_000)
+    return { alive: false, reason: 'max_age' };
   return { alive: true };
 }

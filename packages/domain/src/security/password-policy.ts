@@ -48,10 +48,12 @@ export function characterClasses(password: string): number {
 export function checkPassword(password: string, username: string, policy: SecurityPolicy): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   const length = [...password].length;
-  if (length < policy.passwordMinLength) problems.push({ code: 'too_short', minLength: policy.passwordMinLength });
+  if (length < policy.passwordMinLength)
+    problems.push({ code: 'too_short', minLength: policy.passwordMinLength });
   if (length > PASSWORD_MAX_LENGTH) problems.push({ code: 'too_long', maxLength: PASSWORD_MAX_LENGTH });
   if (characterClasses(password) < policy.passwordMinClasses)
     problems.push({ code: 'too_few_classes', minClasses: policy.passwordMinClasses });
-  if (username && password.toLowerCase() === username.toLowerCase()) problems.push({ code: 'equals_username' });
+  if (username && password.toLowerCase() === username.toLowerCase())
+    problems.push({ code: 'equals_username' });
   return problems;
 }

@@ -51,7 +51,13 @@ export interface ProjectModeFacts {
   soldThroughReseller: boolean;
 }
 
-export const BOOLEAN_FACTS = ['inWarranty', 'equipmentOurs', 'software', 'customerSelfMaintains', 'soldThroughReseller'] as const;
+export const BOOLEAN_FACTS = [
+  'inWarranty',
+  'equipmentOurs',
+  'software',
+  'customerSelfMaintains',
+  'soldThroughReseller',
+] as const;
 export type BooleanFact = (typeof BOOLEAN_FACTS)[number];
 
 /** One test on the facts. `in` compares strings exactly; thresholds are in CNY. */
@@ -65,7 +71,12 @@ export interface ModeImplications {
   customerManager: boolean;
   subcontractor: boolean;
   supplies: { spares: boolean; consumables: boolean; repairCosts: boolean };
-  qualityMonitoring: { periodicChecks: boolean; onSiteReturnVisits: boolean; phoneReturnVisits: boolean; onSiteManagement: boolean };
+  qualityMonitoring: {
+    periodicChecks: boolean;
+    onSiteReturnVisits: boolean;
+    phoneReturnVisits: boolean;
+    onSiteManagement: boolean;
+  };
 }
 
 export interface ServiceModeRule {
@@ -81,8 +92,18 @@ export interface ServiceModeRule {
 const M = 1_000_000;
 
 const NO_SUPPLIES = { spares: false, consumables: false, repairCosts: false } as const;
-const ON_SITE_MANAGEMENT = { periodicChecks: false, onSiteReturnVisits: false, phoneReturnVisits: false, onSiteManagement: true } as const;
-const RETURN_VISITS = { periodicChecks: false, onSiteReturnVisits: true, phoneReturnVisits: true, onSiteManagement: false } as const;
+const ON_SITE_MANAGEMENT = {
+  periodicChecks: false,
+  onSiteReturnVisits: false,
+  phoneReturnVisits: false,
+  onSiteManagement: true,
+} as const;
+const RETURN_VISITS = {
+  periodicChecks: false,
+  onSiteReturnVisits: true,
+  phoneReturnVisits: true,
+  onSiteManagement: false,
+} as const;
 
 const BUSINESS_SUPPORT: ModeImplications = {
   customerManager: true,
@@ -90,15 +111,35 @@ const BUSINESS_SUPPORT: ModeImplications = {
   supplies: { spares: true, consumables: true, repairCosts: true },
   qualityMonitoring: ON_SITE_MANAGEMENT,
 };
-const SERVICE_PROVISION: ModeImplications = { customerManager: true, subcontractor: true, supplies: NO_SUPPLIES, qualityMonitoring: ON_SITE_MANAGEMENT };
+const SERVICE_PROVISION: ModeImplications = {
+  customerManager: true,
+  subcontractor: true,
+  supplies: NO_SUPPLIES,
+  qualityMonitoring: ON_SITE_MANAGEMENT,
+};
 const EQUIPMENT_MAINTENANCE: ModeImplications = {
   customerManager: false,
   subcontractor: true,
   supplies: { spares: true, consumables: false, repairCosts: true },
-  qualityMonitoring: { periodicChecks: true, onSiteReturnVisits: true, phoneReturnVisits: false, onSiteManagement: false },
+  qualityMonitoring: {
+    periodicChecks: true,
+    onSiteReturnVisits: true,
+    phoneReturnVisits: false,
+    onSiteManagement: false,
+  },
 };
-const ON_SITE_TECHNICAL_SUPPORT: ModeImplications = { customerManager: true, subcontractor: false, supplies: NO_SUPPLIES, qualityMonitoring: ON_SITE_MANAGEMENT };
-const REMOTE: ModeImplications = { customerManager: false, subcontractor: false, supplies: NO_SUPPLIES, qualityMonitoring: RETURN_VISITS };
+const ON_SITE_TECHNICAL_SUPPORT: ModeImplications = {
+  customerManager: true,
+  subcontractor: false,
+  supplies: NO_SUPPLIES,
+  qualityMonitoring: ON_SITE_MANAGEMENT,
+};
+const REMOTE: ModeImplications = {
+  customerManager: false,
+  subcontractor: false,
+  supplies: NO_SUPPLIES,
+  qualityMonitoring: RETURN_VISITS,
+};
 
 /**
  * The default rules, one or more per row of the table in service-modes.md, most specific first:
@@ -208,7 +249,8 @@ export const DEFAULT_SERVICE_MODE_RULES: readonly ServiceModeRule[] = [
     mode: 'on_site',
     variant: 'equipment_maintenance',
     reason: {
-      'zh-CN': '质保期内的中等规模项目：驻场设备维护，配置分包商，客户经理由其他项目兼任并定期沟通，提供备件和维修费用',
+      'zh-CN':
+        '质保期内的中等规模项目：驻场设备维护，配置分包商，客户经理由其他项目兼任并定期沟通，提供备件和维修费用',
       en: "In warranty, medium size: on-site equipment maintenance with a subcontractor; another project's customer manager covers it; spares and repair costs provided",
     },
     implies: EQUIPMENT_MAINTENANCE,

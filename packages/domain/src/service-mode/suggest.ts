@@ -1,5 +1,12 @@
 import type { LocalisedText } from '../lifecycle/types.js';
-import type { ModeCondition, ModeImplications, ProjectModeFacts, ServiceMode, ServiceModeRule, ServiceModeVariant } from './rules.js';
+import type {
+  ModeCondition,
+  ModeImplications,
+  ProjectModeFacts,
+  ServiceMode,
+  ServiceModeRule,
+  ServiceModeVariant,
+} from './rules.js';
 import { BOOLEAN_FACTS, SERVICE_MODES, VARIANTS_BY_MODE } from './rules.js';
 
 /** The mode the rules suggest, the rule that decided and why. */
@@ -34,10 +41,19 @@ export function conditionHolds(condition: ModeCondition, facts: ProjectModeFacts
  * whose conditions all hold, or null when none does. A suggestion, not a decision: the regional
  * and division managers decide, and the handover records both.
  */
-export function suggestServiceMode(rules: readonly ServiceModeRule[], facts: ProjectModeFacts): ServiceModeSuggestion | null {
+export function suggestServiceMode(
+  rules: readonly ServiceModeRule[],
+  facts: ProjectModeFacts,
+): ServiceModeSuggestion | null {
   const rule = rules.find((r) => r.when.every((c) => conditionHolds(c, facts)));
   if (!rule) return null;
-  return { mode: rule.mode, variant: rule.variant, ruleKey: rule.key, reason: rule.reason, implies: rule.implies };
+  return {
+    mode: rule.mode,
+    variant: rule.variant,
+    ruleKey: rule.key,
+    reason: rule.reason,
+    implies: rule.implies,
+  };
 }
 
 export type ModeRuleProblem =
@@ -57,9 +73,16 @@ function conditionValid(c: ModeCondition): boolean {
   switch (c.fact) {
     case 'businessLine':
     case 'renewal':
-      return c.op === 'in' && Array.isArray(c.values) && c.values.length > 0 && c.values.every((v) => typeof v === 'string');
+      return (
+        c.op === 'in' &&
+        Array.isArray(c.values) &&
+        c.values.length > 0 &&
+        c.values.every((v) => typeof v === 'string')
+      );
     case 'contractValue':
-      return NUMBER_OPS.includes(c.op) && typeof c.value === 'number' && Number.isFinite(c.value) && c.value >= 0;
+      return (
+        NUMBER_OPS.includes(c.op) && typeof c.value === 'number' && Number.isFinite(c.value) && c.value >= 0
+      );
     default:
       return BOOLEAN_FACTS.includes(c.fact) && c.op === 'is' && typeof c.value === 'boolean';
   }
@@ -97,11 +120,13 @@ export function validateModeRules(rules: readonly ServiceModeRule[]): ModeRulePr
     if (keys.has(r.key)) problems.push({ code: 'duplicate_key', rule: r.key });
     keys.add(r.key);
     if (!SERVICE_MODES.includes(r.mode)) problems.push({ code: 'unknown_mode', rule: r.key });
-    else if (!VARIANTS_BY_MODE[r.mode].includes(r.variant)) problems.push({ code: 'variant_not_of_mode', rule: r.key });
+    else if (!VARIANTS_BY_MODE[r.mode].includes(r.variant))
+      problems.push({ code: 'variant_not_of_mode', rule: r.key });
     r.when.forEach((c, i) => {
       if (!conditionValid(c)) problems.push({ code: 'bad_condition', rule: r.key, index: i });
     });
-    if (!r.reason?.['zh-CN']?.trim() || !r.reason?.en?.trim()) problems.push({ code: 'blank_reason', rule: r.key });
+    if (!r.reason?.['zh-CN']?.trim() || !r.reason?.en?.trim())
+      problems.push({ code: 'blank_reason', rule: r.key });
     if (!impliesValid(r.implies)) problems.push({ code: 'bad_implies', rule: r.key });
     if (catchAll !== null) problems.push({ code: 'shadowed', rule: r.key, by: catchAll });
     else if (r.when.length === 0) catchAll = r.key;

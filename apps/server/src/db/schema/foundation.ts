@@ -1,6 +1,17 @@
 import type { GlobalRole } from '@opsdesk/domain';
 import { projectContractColumns } from './service-projects.js';
-import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ts, created, updated } from './columns.js';
 
 // Mirrors migrations/0001_foundation.sql; schema-drift.test.ts checks they agree.
@@ -47,7 +58,9 @@ export const projects = pgTable('projects', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   customerId: uuid('customer_id').notNull(),
-  status: text('status', { enum: ['planned', 'active', 'closed'] }).notNull().default('planned'),
+  status: text('status', { enum: ['planned', 'active', 'closed'] })
+    .notNull()
+    .default('planned'),
   division: text('division'),
   region: text('region'),
   startDate: date('start_date', { mode: 'string' }),

@@ -1,5 +1,15 @@
 import type { ModeCondition, ModeImplications } from '@opsdesk/domain';
-import { boolean, customType, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 // Mirrors migrations/0100_service_projects.sql; schema-drift.test.ts checks they agree. Indexes are not
 // declared here (0110_project_filters.sql adds the project list's filter indexes only).
@@ -26,14 +36,21 @@ export interface ServiceHours {
 export const projectContractColumns = {
   contractNo: text('contract_no'),
   contractValue: money('contract_value'),
-  businessLine: text('business_line', { enum: ['urban_traffic', 'brt_turnkey', 'transport', 'software', 'other'] }),
+  businessLine: text('business_line', {
+    enum: ['urban_traffic', 'brt_turnkey', 'transport', 'software', 'other'],
+  }),
   deliveryType: text('delivery_type', { enum: ['own_build', 'third_party'] }),
   warrantyEnd: date('warranty_end', { mode: 'string' }),
-  serviceHours: jsonb('service_hours').$type<ServiceHours>().notNull().default({ onSite: '5x8', hotline: '7x24', note: null }),
+  serviceHours: jsonb('service_hours')
+    .$type<ServiceHours>()
+    .notNull()
+    .default({ onSite: '5x8', hotline: '7x24', note: null }),
   scopeDescription: text('scope_description'),
   customerSelfMaintains: boolean('customer_self_maintains').notNull().default(false),
   viaReseller: boolean('via_reseller').notNull().default(false),
-  renewalStatus: text('renewal_status', { enum: ['first_term', 'renewed', 'not_renewed'] }).notNull().default('first_term'),
+  renewalStatus: text('renewal_status', { enum: ['first_term', 'renewed', 'not_renewed'] })
+    .notNull()
+    .default('first_term'),
   phase: text('phase', { enum: ['start', 'implementation', 'closing', 'closed', 'renewed'] }),
   phaseChangedAt: ts('phase_changed_at'),
   recurringThrough: text('recurring_through'),
@@ -41,7 +58,13 @@ export const projectContractColumns = {
 };
 
 const MODES = ['on_site', 'remote'] as const;
-const VARIANTS = ['business_support', 'service_provision', 'equipment_maintenance', 'technical_support', 'reseller'] as const;
+const VARIANTS = [
+  'business_support',
+  'service_provision',
+  'equipment_maintenance',
+  'technical_support',
+  'reseller',
+] as const;
 
 export const serviceModeRules = pgTable('service_mode_rules', {
   id: uuid('id').primaryKey(),
@@ -61,14 +84,25 @@ export const checklistTemplates = pgTable('checklist_templates', {
   id: uuid('id').primaryKey(),
   key: text('key').notNull(),
   phase: text('phase', { enum: ['start', 'implementation', 'closing'] }).notNull(),
-  category: text('category', { enum: ['checklist', 'approval'] }).notNull().default('checklist'),
+  category: text('category', { enum: ['checklist', 'approval'] })
+    .notNull()
+    .default('checklist'),
   titleZh: text('title_zh').notNull(),
   titleEn: text('title_en').notNull(),
   description: text('description'),
-  recurrence: text('recurrence', { enum: ['once', 'monthly'] }).notNull().default('once'),
+  recurrence: text('recurrence', { enum: ['once', 'monthly'] })
+    .notNull()
+    .default('once'),
   dueOffsetDays: integer('due_offset_days').notNull().default(0),
   ownerRole: text('owner_role', {
-    enum: ['project_lead', 'project_manager', 'technical_lead', 'service_desk_agent', 'engineer', 'customer_manager'],
+    enum: [
+      'project_lead',
+      'project_manager',
+      'technical_lead',
+      'service_desk_agent',
+      'engineer',
+      'customer_manager',
+    ],
   }),
   position: integer('position').notNull().default(0),
   active: boolean('active').notNull().default(true),
@@ -115,7 +149,9 @@ export const projectTasks = pgTable('project_tasks', {
   description: text('description'),
   ownerId: uuid('owner_id'),
   dueDate: date('due_date', { mode: 'string' }).notNull(),
-  status: text('status', { enum: ['open', 'awaiting_approval', 'done', 'cancelled'] }).notNull().default('open'),
+  status: text('status', { enum: ['open', 'awaiting_approval', 'done', 'cancelled'] })
+    .notNull()
+    .default('open'),
   completedBy: uuid('completed_by'),
   completedAt: ts('completed_at'),
   approvedBy: uuid('approved_by'),
@@ -130,7 +166,9 @@ export const projectTaskComments = pgTable('project_task_comments', {
   id: uuid('id').primaryKey(),
   taskId: uuid('task_id').notNull(),
   authorId: uuid('author_id'),
-  kind: text('kind', { enum: ['comment', 'submitted', 'approved', 'rejected', 'completed', 'reopened', 'cancelled'] })
+  kind: text('kind', {
+    enum: ['comment', 'submitted', 'approved', 'rejected', 'completed', 'reopened', 'cancelled'],
+  })
     .notNull()
     .default('comment'),
   body: text('body'),
@@ -144,7 +182,9 @@ export const tenders = pgTable('tenders', {
   scope: text('scope'),
   budget: money('budget'),
   bidDeadline: date('bid_deadline', { mode: 'string' }),
-  status: text('status', { enum: ['draft', 'published', 'awarded'] }).notNull().default('draft'),
+  status: text('status', { enum: ['draft', 'published', 'awarded'] })
+    .notNull()
+    .default('draft'),
   awardedSubcontractorId: uuid('awarded_subcontractor_id'),
   awardReason: text('award_reason'),
   createdBy: uuid('created_by'),

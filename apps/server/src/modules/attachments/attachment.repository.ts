@@ -22,12 +22,22 @@ const columns = {
 };
 
 /** Attachments of one owner. The caller has already resolved the owner within the actor's scope. */
-export async function listOwnerAttachments(db: DbOrTx, ownerType: string, ownerId: string): Promise<AttachmentRow[]> {
+export async function listOwnerAttachments(
+  db: DbOrTx,
+  ownerType: string,
+  ownerId: string,
+): Promise<AttachmentRow[]> {
   return db
     .select(columns)
     .from(attachments)
     .leftJoin(users, eq(users.id, attachments.uploadedBy))
-    .where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId), isNull(attachments.deletedAt)))
+    .where(
+      and(
+        eq(attachments.ownerType, ownerType),
+        eq(attachments.ownerId, ownerId),
+        isNull(attachments.deletedAt),
+      ),
+    )
     .orderBy(asc(attachments.createdAt), asc(attachments.id));
 }
 

@@ -17,7 +17,10 @@ let f: Factories;
 
 // A stand-in owner type scoped like a project (the real owners register in their modules).
 registerAttachmentOwner('test_owner', async (db, actor, ownerId) => {
-  const rows = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, ownerId), projectVisible(actor, projects.id)));
+  const rows = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.id, ownerId), projectVisible(actor, projects.id)));
   if (!rows[0]) return null;
   return { projectId: ownerId, canRead: true, canWrite: projectAbilities(actor, ownerId).update };
 });
@@ -27,12 +30,17 @@ beforeAll(async () => {
   f = factories(t.deps);
 });
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(100, 7),
+]);
 
 function multipart(fileName: string, content: Buffer, field = 'file') {
   const boundary = '----opsdesk' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -56,16 +64,27 @@ describe('attachments', () => {
     const res = await upload(pm, a.project.id, '服务方案-现场照片.png', PNG, '&category=service_plan');
     expect(res.statusCode, res.body).toBe(201);
     const att = res.json();
-    expect(att).toMatchObject({ fileName: '服务方案-现场照片.png', contentType: 'image/png', sizeBytes: PNG.length, category: 'service_plan', inline: true, uploadedBy: { id: a.pm.id } });
+    expect(att).toMatchObject({
+      fileName: '服务方案-现场照片.png',
+      contentType: 'image/png',
+      sizeBytes: PNG.length,
+      category: 'service_plan',
+      inline: true,
+      uploadedBy: { id: a.pm.id },
+    });
 
-    const list = (await client(t.app, await f.session(a.contact)).get(`/api/v1/attachments?ownerType=test_owner&ownerId=${a.project.id}`)).json();
+    const list = (
+      await client(t.app, await f.session(a.contact)).get(
+        `/api/v1/attachments?ownerType=test_owner&ownerId=${a.project.id}`,
+      )
+    ).json();
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([att.id]);
     expect(list.items[0].abilities).toEqual({ delete: false });
 
     const dl = await client(t.app, pm).get(att.downloadUrl);
     expect(dl.statusCode).toBe(200);
     expect(dl.rawPayload.equals(PNG)).toBe(true);
-    expect(dl.headers['content-disposition']).toContain("attachment; filename=");
+    expect(dl.headers['content-disposition']).toContain('attachment; filename=');
     expect(dl.headers['content-disposition']).toContain(encodeURIComponent('服务方案-现场照片.png'));
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
     const inline = await client(t.app, pm).get(`${att.downloadUrl}?inline=1`);
@@ -73,7 +92,9 @@ describe('attachments', () => {
 
     expect((await client(t.app, pm).delete(`/api/v1/attachments/${att.id}`)).statusCode).toBe(200);
     expect((await client(t.app, pm).get(att.downloadUrl)).statusCode).toBe(404);
-    const audit = await t.deps.pool.query(`SELECT action FROM audit_log WHERE object_id = $1 ORDER BY id`, [a.project.id]);
+    const audit = await t.deps.pool.query(`SELECT action FROM audit_log WHERE object_id = $1 ORDER BY id`, [
+      a.project.id,
+    ]);
     expect(audit.rows.map((r) => r.action)).toEqual(['attachment.upload', 'attachment.delete']);
   });
 
@@ -94,13 +115,19 @@ describe('attachments', () => {
   it('refuses a file over the size limit with 413 and keeps nothing', async () => {
     const a = await f.tenant();
     const pm = await f.session(a.pm);
-    const before = existsSync(t.deps.config.attachmentsDir) ? readdirSync(t.deps.config.attachmentsDir, { recursive: true }).length : 0;
+    const before = existsSync(t.deps.config.attachmentsDir)
+      ? readdirSync(t.deps.config.attachmentsDir, { recursive: true }).length
+      : 0;
     const res = await upload(pm, a.project.id, 'big.png', Buffer.concat([PNG, Buffer.alloc(70 * 1024)]));
     expect(res.statusCode).toBe(413);
     expect(res.json().error.details.fields[0]).toMatchObject({ path: 'file', code: 'fileTooLarge' });
-    const after = existsSync(t.deps.config.attachmentsDir) ? readdirSync(t.deps.config.attachmentsDir, { recursive: true }).length : 0;
+    const after = existsSync(t.deps.config.attachmentsDir)
+      ? readdirSync(t.deps.config.attachmentsDir, { recursive: true }).length
+      : 0;
     expect(after).toBeLessThanOrEqual(before + 1); // at most a new shard folder, never a file
-    const list = (await client(t.app, pm).get(`/api/v1/attachments?ownerType=test_owner&ownerId=${a.project.id}`)).json();
+    const list = (
+      await client(t.app, pm).get(`/api/v1/attachments?ownerType=test_owner&ownerId=${a.project.id}`)
+    ).json();
     expect(list.items).toEqual([]);
   });
 
@@ -114,8 +141,13 @@ describe('attachments', () => {
       payload: '{}',
     });
     expect(noFile.statusCode).toBe(400);
-    const unknown = await client(t.app, pm).get(`/api/v1/attachments?ownerType=spaceship&ownerId=${a.project.id}`);
-    expect(unknown.json().error.details.fields[0]).toMatchObject({ path: 'ownerType', code: 'unknownOwnerType' });
+    const unknown = await client(t.app, pm).get(
+      `/api/v1/attachments?ownerType=spaceship&ownerId=${a.project.id}`,
+    );
+    expect(unknown.json().error.details.fields[0]).toMatchObject({
+      path: 'ownerType',
+      code: 'unknownOwnerType',
+    });
   });
 });
 
@@ -148,13 +180,27 @@ securityTests('POST /attachments', async () => {
 securityTests('GET /attachments', async () => {
   const { a, project } = await sharedAttachment();
   const b = await f.tenant();
-  return { ...t, f, method: 'GET', url: `/api/v1/attachments?ownerType=test_owner&ownerId=${project}`, allowed: await f.session(a.contact), outsider: await f.session(b.contact) };
+  return {
+    ...t,
+    f,
+    method: 'GET',
+    url: `/api/v1/attachments?ownerType=test_owner&ownerId=${project}`,
+    allowed: await f.session(a.contact),
+    outsider: await f.session(b.contact),
+  };
 });
 
 securityTests('GET /attachments/:id/content', async () => {
   const { a, id } = await sharedAttachment();
   const b = await f.tenant();
-  return { ...t, f, method: 'GET', url: `/api/v1/attachments/${id}/content`, allowed: await f.session(a.fieldEngineer), outsider: await f.session(b.fieldEngineer) };
+  return {
+    ...t,
+    f,
+    method: 'GET',
+    url: `/api/v1/attachments/${id}/content`,
+    allowed: await f.session(a.fieldEngineer),
+    outsider: await f.session(b.fieldEngineer),
+  };
 });
 
 securityTests('DELETE /attachments/:id', async () => {

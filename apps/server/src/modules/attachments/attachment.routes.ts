@@ -33,7 +33,11 @@ export async function attachmentRoutes(app: ZodApp) {
       async (req, reply) => {
         const c = ctx(req);
         const part = await uploadedFile(req);
-        const row = await uploadAttachment(c, req.query, part ? { fileName: part.filename, stream: part.file } : null);
+        const row = await uploadAttachment(
+          c,
+          req.query,
+          part ? { fileName: part.filename, stream: part.file } : null,
+        );
         return reply.code(201).send(presentAttachment(row, { canWrite: true }));
       },
     );
@@ -41,7 +45,14 @@ export async function attachmentRoutes(app: ZodApp) {
 
   app.get(
     '/attachments',
-    { schema: { tags, summary: "List an object's attachments", querystring: AttachmentOwnerQuery, response: { 200: AttachmentList } } },
+    {
+      schema: {
+        tags,
+        summary: "List an object's attachments",
+        querystring: AttachmentOwnerQuery,
+        response: { 200: AttachmentList },
+      },
+    },
     async (req) => {
       const { access, rows } = await listAttachments(ctx(req), req.query.ownerType, req.query.ownerId);
       return { items: rows.map((r) => presentAttachment(r, access)) };
@@ -50,15 +61,26 @@ export async function attachmentRoutes(app: ZodApp) {
 
   app.get(
     '/attachments/:id/content',
-    { schema: { tags, summary: 'Download a file (never rendered as HTML)', params: IdParams, querystring: AttachmentContentQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Download a file (never rendered as HTML)',
+        params: IdParams,
+        querystring: AttachmentContentQuery,
+      },
+    },
     async (req, reply) => {
       const { row, stream } = await openAttachment(ctx(req), req.params.id);
-      const inline = req.query.inline !== undefined && ALLOWED_TYPES.some((t) => t.mime === row.contentType && t.inline);
+      const inline =
+        req.query.inline !== undefined && ALLOWED_TYPES.some((t) => t.mime === row.contentType && t.inline);
       return reply
         .header('content-type', row.contentType)
         .header('content-length', String(row.sizeBytes))
         .header('content-disposition', contentDisposition(row.fileName, inline ? 'inline' : 'attachment'))
-        .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+        .header(
+          'content-security-policy',
+          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+        )
         .header('cache-control', 'private, max-age=0, must-revalidate')
         .send(stream);
     },
@@ -66,7 +88,14 @@ export async function attachmentRoutes(app: ZodApp) {
 
   app.delete(
     '/attachments/:id',
-    { schema: { tags, summary: 'Remove an attachment from its object', params: IdParams, response: { 200: OkSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove an attachment from its object',
+        params: IdParams,
+        response: { 200: OkSchema },
+      },
+    },
     async (req) => {
       await deleteAttachment(ctx(req), req.params.id);
       return { ok: true as const };

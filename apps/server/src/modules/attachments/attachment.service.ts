@@ -6,7 +6,12 @@ import { uuid7 } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.record.js';
 import { ownerResolver } from './attachment.owners.js';
 import type { OwnerAccess } from './attachment.owners.js';
-import { findAttachment, insertAttachment, listOwnerAttachments, softDeleteAttachment } from './attachment.repository.js';
+import {
+  findAttachment,
+  insertAttachment,
+  listOwnerAttachments,
+  softDeleteAttachment,
+} from './attachment.repository.js';
 import type { AttachmentRow } from './attachment.repository.js';
 import { DiskStorage } from './attachment.storage.js';
 import type { BlobStorage } from './attachment.storage.js';
@@ -49,12 +54,17 @@ export async function uploadAttachment(
   const limit = ctx.deps.config.uploadLimit;
   const blob = await storage.put(file.stream, limit);
   if (blob.tooLarge) {
-    throw new AppError('PAYLOAD_TOO_LARGE', {}, {}, [{ path: 'file', rule: 'rule.fileTooLarge', params: { maxMb: Math.floor(limit / 1024 / 1024) } }]);
+    throw new AppError('PAYLOAD_TOO_LARGE', {}, {}, [
+      { path: 'file', rule: 'rule.fileTooLarge', params: { maxMb: Math.floor(limit / 1024 / 1024) } },
+    ]);
   }
   const type = checkContentType(file.fileName, blob.head);
   if (!type.ok) {
     await storage.remove(blob.key);
-    throw AppError.field('file', type.reason === 'type_not_allowed' ? 'rule.fileTypeNotAllowed' : 'rule.fileContentMismatch');
+    throw AppError.field(
+      'file',
+      type.reason === 'type_not_allowed' ? 'rule.fileTypeNotAllowed' : 'rule.fileContentMismatch',
+    );
   }
   const id = uuid7();
   try {
@@ -77,7 +87,13 @@ export async function uploadAttachment(
         action: 'attachment.upload',
         objectType: input.ownerType,
         objectId: input.ownerId,
-        detail: { attachmentId: id, fileName: file.fileName, sizeBytes: blob.sizeBytes, sha256: blob.sha256, category: input.category ?? null },
+        detail: {
+          attachmentId: id,
+          fileName: file.fileName,
+          sizeBytes: blob.sizeBytes,
+          sha256: blob.sha256,
+          category: input.category ?? null,
+        },
       });
     });
   } catch (err) {
@@ -89,7 +105,10 @@ export async function uploadAttachment(
 }
 
 /** An attachment the actor may read, with its content stream. Another tenant's answers 404. */
-export async function openAttachment(ctx: Ctx, id: string): Promise<{ row: AttachmentRow; stream: Readable }> {
+export async function openAttachment(
+  ctx: Ctx,
+  id: string,
+): Promise<{ row: AttachmentRow; stream: Readable }> {
   const row = await findAttachment(ctx.db, id);
   if (!row) throw AppError.notFound();
   await resolveOwner(ctx, row.ownerType, row.ownerId);

@@ -35,7 +35,12 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter, limit: number, 
     filter.from ? gte(auditLog.at, new Date(filter.from)) : undefined,
     filter.to ? lte(auditLog.at, new Date(filter.to)) : undefined,
     filter.q
-      ? or(ilike(auditLog.actorName, containsPattern(filter.q)), ilike(auditLog.action, containsPattern(filter.q)), ilike(auditLog.objectId, containsPattern(filter.q)), ilike(auditLog.ip, containsPattern(filter.q)))
+      ? or(
+          ilike(auditLog.actorName, containsPattern(filter.q)),
+          ilike(auditLog.action, containsPattern(filter.q)),
+          ilike(auditLog.objectId, containsPattern(filter.q)),
+          ilike(auditLog.ip, containsPattern(filter.q)),
+        )
       : undefined,
     cursor ? lt(auditLog.id, decodeCursor(cursor)) : undefined,
   ];
@@ -52,4 +57,3 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter, limit: number, 
     nextCursor: rows.length > limit && last ? Buffer.from(String(last.id)).toString('base64url') : null,
   };
 }
-

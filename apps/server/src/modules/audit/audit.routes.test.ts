@@ -25,7 +25,9 @@ beforeAll(async () => {
 describe('audit log', () => {
   it('is searchable by auditors, newest first, with the changed fields', async () => {
     const admin = await f.session(await f.admin());
-    const created = (await client(t.app, admin).post('/api/v1/customers', { name: `审计客户-${Date.now()}` })).json();
+    const created = (
+      await client(t.app, admin).post('/api/v1/customers', { name: `审计客户-${Date.now()}` })
+    ).json();
     const page = (await client(t.app, auditor).get(`/api/v1/audit?objectId=${created.id}`)).json();
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({
@@ -43,8 +45,12 @@ describe('audit log', () => {
   it('cannot be edited or deleted, even in SQL, while the trigger stands', async () => {
     await sealAll(t.deps.pool);
     const { rows } = await t.deps.pool.query('SELECT id FROM audit_log ORDER BY id DESC LIMIT 1');
-    await expect(t.deps.pool.query('UPDATE audit_log SET action = $1 WHERE id = $2', ['x', rows[0].id])).rejects.toThrow(/append-only/);
-    await expect(t.deps.pool.query('DELETE FROM audit_log WHERE id = $1', [rows[0].id])).rejects.toThrow(/cannot be deleted/);
+    await expect(
+      t.deps.pool.query('UPDATE audit_log SET action = $1 WHERE id = $2', ['x', rows[0].id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.deps.pool.query('DELETE FROM audit_log WHERE id = $1', [rows[0].id])).rejects.toThrow(
+      /cannot be deleted/,
+    );
     // Audit rows are never exposed to writes through the API.
     expect((await client(t.app, auditor).delete(`/api/v1/audit/${rows[0].id}`)).statusCode).toBe(404);
   });
@@ -58,16 +64,30 @@ describe('hash chain (isolated database)', () => {
   afterAll(async () => iso.drop());
 
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../cli/entry.ts', import.meta.url)), ...args], {
-      env: { ...process.env, DATABASE_URL: iso.url, LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('../../cli/entry.ts', import.meta.url)), ...args],
+      {
+        env: { ...process.env, DATABASE_URL: iso.url, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
 
   it('verifies, then names the first row changed directly in SQL, via the API and `opsdesk audit verify`', async () => {
     const db = createDb(iso.pool);
-    const who = { db, deps: t.deps, actor: null, actorName: 'test', requestId: 'r', ip: '10.0.0.1', lang: 'zh-CN' as const, now: new Date() };
-    for (let i = 0; i < 30; i++) await recordAudit(db, who, { action: 'test.write', objectId: String(i), detail: { i } });
+    const who = {
+      db,
+      deps: t.deps,
+      actor: null,
+      actorName: 'test',
+      requestId: 'r',
+      ip: '10.0.0.1',
+      lang: 'zh-CN' as const,
+      now: new Date(),
+    };
+    for (let i = 0; i < 30; i++)
+      await recordAudit(db, who, { action: 'test.write', objectId: String(i), detail: { i } });
     expect(await sealPending(iso.pool, 10)).toBe(10); // sealed in batches
     await sealAll(iso.pool);
     const ok = await verifyChain(iso.pool);
@@ -84,7 +104,11 @@ describe('hash chain (isolated database)', () => {
 
     const broken = await verifyChain(iso.pool);
     expect(broken.ok).toBe(false);
-    expect(broken.firstBroken).toEqual({ id: rows[0].id, sealSeq: rows[0].seal_seq, reason: 'hash_mismatch' });
+    expect(broken.firstBroken).toEqual({
+      id: rows[0].id,
+      sealSeq: rows[0].seal_seq,
+      reason: 'hash_mismatch',
+    });
     const bad = cli(['audit', 'verify']);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain(`audit chain BROKEN at audit row ${rows[0].id}`);
@@ -96,7 +120,16 @@ describe('hash chain (tail removal, isolated database)', () => {
     const iso = await isolatedDatabase();
     try {
       const db = createDb(iso.pool);
-      const who = { db, deps: t.deps, actor: null, actorName: 'test', requestId: 'r', ip: null, lang: 'zh-CN' as const, now: new Date() };
+      const who = {
+        db,
+        deps: t.deps,
+        actor: null,
+        actorName: 'test',
+        requestId: 'r',
+        ip: null,
+        lang: 'zh-CN' as const,
+        now: new Date(),
+      };
       for (let i = 0; i < 5; i++) await recordAudit(db, who, { action: 'test.write', objectId: String(i) });
       await sealAll(iso.pool);
       await iso.pool.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard`);

@@ -7,7 +7,14 @@ import { searchAudit, verifyAudit } from './audit.service.js';
 export async function auditRoutes(app: ZodApp) {
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: 'Search the audit log (auditors, admins)', querystring: AuditListQuery, response: { 200: AuditPage } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit log (auditors, admins)',
+        querystring: AuditListQuery,
+        response: { 200: AuditPage },
+      },
+    },
     async (req) => {
       const { limit, cursor, ...filter } = req.query;
       const page = await searchAudit(ctx(req), filter, limit, cursor);
@@ -17,7 +24,13 @@ export async function auditRoutes(app: ZodApp) {
 
   app.get(
     '/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Verify the audit hash chain', response: { 200: AuditVerifySchema } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the audit hash chain',
+        response: { 200: AuditVerifySchema },
+      },
+    },
     async (req) => verifyAudit(ctx(req)),
   );
 }

@@ -45,7 +45,9 @@ export async function sealPending(pool: pg.Pool, batch = 2000): Promise<number> 
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows: lock } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [SEAL_LOCK]);
+    const { rows: lock } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+      SEAL_LOCK,
+    ]);
     if (!lock[0]?.ok) {
       await client.query('ROLLBACK');
       return 0;
@@ -112,7 +114,11 @@ export interface VerifyResult {
   checked: number;
   unsealed: number;
   staleUnsealed: number;
-  firstBroken: { id: number; sealSeq: number; reason: 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' } | null;
+  firstBroken: {
+    id: number;
+    sealSeq: number;
+    reason: 'hash_mismatch' | 'link_mismatch' | 'sequence_gap';
+  } | null;
 }
 
 /**
@@ -125,7 +131,9 @@ export async function verifyChain(pool: pg.Pool, staleAfterMs = 60_000): Promise
   let checked = 0;
   let firstBroken: VerifyResult['firstBroken'] = null;
   for (;;) {
-    const { rows } = await pool.query<AuditRowContent & { seal_seq: number; prev_hash: string; hash: string }>(
+    const { rows } = await pool.query<
+      AuditRowContent & { seal_seq: number; prev_hash: string; hash: string }
+    >(
       `SELECT ${CONTENT_COLUMNS}, seal_seq, prev_hash, hash FROM audit_log
        WHERE seal_seq >= $1 ORDER BY seal_seq LIMIT 5000`,
       [expectedSeq],
@@ -135,7 +143,8 @@ export async function verifyChain(pool: pg.Pool, staleAfterMs = 60_000): Promise
       const { seal_seq, prev_hash, hash, ...content } = r;
       if (seal_seq !== expectedSeq) firstBroken = { id: r.id, sealSeq: seal_seq, reason: 'sequence_gap' };
       else if (prev_hash !== prev) firstBroken = { id: r.id, sealSeq: seal_seq, reason: 'link_mismatch' };
-      else if (rowHash(prev, seal_seq, content) !== hash) firstBroken = { id: r.id, sealSeq: seal_seq, reason: 'hash_mismatch' };
+      else if (rowHash(prev, seal_seq, content) !== hash)
+        firstBroken = { id: r.id, sealSeq: seal_seq, reason: 'hash_mismatch' };
       if (firstBroken) break;
       prev = hash;
       expectedSeq += 1;
@@ -144,7 +153,9 @@ export async function verifyChain(pool: pg.Pool, staleAfterMs = 60_000): Promise
     if (firstBroken) break;
   }
   if (!firstBroken) {
-    const { rows: head } = await pool.query<{ seal_seq: number; hash: string }>('SELECT seal_seq, hash FROM audit_seal_head WHERE id = 1');
+    const { rows: head } = await pool.query<{ seal_seq: number; hash: string }>(
+      'SELECT seal_seq, hash FROM audit_seal_head WHERE id = 1',
+    );
     const h = head[0];
     if (h && (h.seal_seq !== expectedSeq - 1 || h.hash !== prev)) {
       // The newest sealed rows were removed or rewritten: the head no longer matches the chain's end.

@@ -5,7 +5,11 @@ import { sealPending } from './audit.sealer.js';
  * Every node runs this timer; the sealer's advisory lock lets one seal at a time, so the chain
  * is built exactly once. Rows are sealed within `intervalMs` of being written.
  */
-export function startAuditSealer(pool: pg.Pool, intervalMs: number, log: (msg: string, err?: unknown) => void) {
+export function startAuditSealer(
+  pool: pg.Pool,
+  intervalMs: number,
+  log: (msg: string, err?: unknown) => void,
+) {
   let running = false;
   const tick = async () => {
     if (running) return;

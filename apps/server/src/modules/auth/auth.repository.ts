@@ -85,20 +85,44 @@ export function actorOf(p: PrincipalRow): Actor {
 }
 
 /** The session and its user with memberships, in one round trip. */
-export async function findSessionPrincipal(db: DbOrTx, sessionId: string): Promise<SessionPrincipalRow | null> {
-  const res = await db.execute<RawPrincipal & { s_id: string; csrf_token: string; s_created: Date; last_seen_at: Date; revoked_at: Date | null }>(sql`
+export async function findSessionPrincipal(
+  db: DbOrTx,
+  sessionId: string,
+): Promise<SessionPrincipalRow | null> {
+  const res = await db.execute<
+    RawPrincipal & {
+      s_id: string;
+      csrf_token: string;
+      s_created: Date;
+      last_seen_at: Date;
+      revoked_at: Date | null;
+    }
+  >(sql`
     SELECT s.id AS s_id, s.csrf_token, s.created_at AS s_created, s.last_seen_at, s.revoked_at, ${principalColumns}
     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${sessionId}`);
   const r = res.rows[0];
   if (!r) return null;
   return {
     ...toPrincipal(r),
-    session: { id: r.s_id, csrfToken: r.csrf_token, createdAt: new Date(r.s_created), lastSeenAt: new Date(r.last_seen_at), revokedAt: r.revoked_at ? new Date(r.revoked_at) : null },
+    session: {
+      id: r.s_id,
+      csrfToken: r.csrf_token,
+      createdAt: new Date(r.s_created),
+      lastSeenAt: new Date(r.last_seen_at),
+      revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
+    },
   };
 }
 
 export async function findTokenPrincipal(db: DbOrTx, tokenHash: string): Promise<TokenPrincipalRow | null> {
-  const res = await db.execute<RawPrincipal & { t_id: string; expires_at: Date | null; t_revoked: Date | null; last_used_at: Date | null }>(sql`
+  const res = await db.execute<
+    RawPrincipal & {
+      t_id: string;
+      expires_at: Date | null;
+      t_revoked: Date | null;
+      last_used_at: Date | null;
+    }
+  >(sql`
     SELECT t.id AS t_id, t.expires_at, t.revoked_at AS t_revoked, t.last_used_at, ${principalColumns}
     FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash}`);
   const r = res.rows[0];
@@ -115,7 +139,9 @@ export async function findTokenPrincipal(db: DbOrTx, tokenHash: string): Promise
 }
 
 export async function findPrincipalByUserId(db: DbOrTx, userId: string): Promise<PrincipalRow | null> {
-  const res = await db.execute<RawPrincipal>(sql`SELECT ${principalColumns} FROM users u WHERE u.id = ${userId}`);
+  const res = await db.execute<RawPrincipal>(
+    sql`SELECT ${principalColumns} FROM users u WHERE u.id = ${userId}`,
+  );
   return res.rows[0] ? toPrincipal(res.rows[0]) : null;
 }
 
@@ -129,7 +155,14 @@ export async function touchToken(db: DbOrTx, tokenId: string, now: Date): Promis
 
 export async function insertSession(
   db: DbOrTx,
-  s: { id: string; userId: string; csrfToken: string; now: Date; ip: string | null; userAgent: string | null },
+  s: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    now: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db.insert(sessions).values({
     id: s.id,
@@ -143,11 +176,17 @@ export async function insertSession(
 }
 
 export async function revokeSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 export async function revokeUserSessions(db: DbOrTx, userId: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
 export async function findUserForLogin(db: DbOrTx, username: string): Promise<UserRow | null> {
@@ -160,6 +199,8 @@ export async function findUserForLogin(db: DbOrTx, username: string): Promise<Us
 }
 
 export async function countAdmins(db: DbOrTx): Promise<number> {
-  const res = await db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE 'admin' = ANY(global_roles)`);
+  const res = await db.execute<{ n: number }>(
+    sql`SELECT count(*) AS n FROM users WHERE 'admin' = ANY(global_roles)`,
+  );
   return Number(res.rows[0]?.n ?? 0);
 }

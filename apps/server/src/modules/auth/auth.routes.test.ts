@@ -24,7 +24,10 @@ function cookieOf(res: { headers: Record<string, unknown> }): string {
 }
 
 async function auditOf(userId: string) {
-  const r = await t.deps.pool.query(`SELECT action, result, detail FROM audit_log WHERE object_id = $1 ORDER BY id`, [userId]);
+  const r = await t.deps.pool.query(
+    `SELECT action, result, detail FROM audit_log WHERE object_id = $1 ORDER BY id`,
+    [userId],
+  );
   return r.rows as { action: string; result: string; detail: Record<string, unknown> }[];
 }
 
@@ -32,7 +35,10 @@ describe('login', () => {
   it('signs in, sets an HttpOnly SameSite cookie, returns me with a CSRF token, and signs out', async () => {
     const user = await f.user({ password: PASSWORD });
     const http = client(t.app);
-    const res = await http.post('/api/v1/auth/login', { username: user.username!.toUpperCase(), password: PASSWORD });
+    const res = await http.post('/api/v1/auth/login', {
+      username: user.username!.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/opsdesk_session=/);
@@ -52,7 +58,10 @@ describe('login', () => {
     expect((await client(t.app, session).post('/api/v1/auth/logout')).statusCode).toBe(200);
     const after = await client(t.app, session).get('/api/v1/me');
     expect(after.statusCode).toBe(401);
-    expect((await auditOf(user.id)).map((a) => `${a.action}:${a.result}`)).toEqual(['auth.login:success', 'auth.logout:success']);
+    expect((await auditOf(user.id)).map((a) => `${a.action}:${a.result}`)).toEqual([
+      'auth.login:success',
+      'auth.logout:success',
+    ]);
   });
 
   it('six wrong passwords: the fifth locks, the sixth and even the right password are refused, every attempt audited', async () => {
@@ -78,7 +87,13 @@ describe('login', () => {
     expect(audit).toHaveLength(7);
     expect(audit.every((a) => a.action === 'auth.login' && a.result === 'failure')).toBe(true);
     expect(audit.map((a) => a.detail.reason)).toEqual([
-      'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password_locked', 'locked', 'locked',
+      'wrong_password',
+      'wrong_password',
+      'wrong_password',
+      'wrong_password',
+      'wrong_password_locked',
+      'locked',
+      'locked',
     ]);
 
     // 15 minutes later the lock has passed and the right password works.
@@ -92,15 +107,25 @@ describe('login', () => {
     const res = await client(t.app).post('/api/v1/auth/login', { username: 'nobody-here', password: 'x' });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
-    const r = await t.deps.pool.query(`SELECT result, detail FROM audit_log WHERE action = 'auth.login' AND detail->>'username' = 'nobody-here'`);
-    expect(r.rows).toEqual([{ result: 'failure', detail: { username: 'nobody-here', reason: 'unknown_user' } }]);
+    const r = await t.deps.pool.query(
+      `SELECT result, detail FROM audit_log WHERE action = 'auth.login' AND detail->>'username' = 'nobody-here'`,
+    );
+    expect(r.rows).toEqual([
+      { result: 'failure', detail: { username: 'nobody-here', reason: 'unknown_user' } },
+    ]);
   });
 
   it('refuses a disabled user, telling them only when the password is right', async () => {
     const user = await f.user({ password: PASSWORD, disabled: true });
     const http = client(t.app);
-    expect((await http.post('/api/v1/auth/login', { username: user.username, password: 'nope' })).json().error.code).toBe('INVALID_CREDENTIALS');
-    expect((await http.post('/api/v1/auth/login', { username: user.username, password: PASSWORD })).json().error.code).toBe('ACCOUNT_DISABLED');
+    expect(
+      (await http.post('/api/v1/auth/login', { username: user.username, password: 'nope' })).json().error
+        .code,
+    ).toBe('INVALID_CREDENTIALS');
+    expect(
+      (await http.post('/api/v1/auth/login', { username: user.username, password: PASSWORD })).json().error
+        .code,
+    ).toBe('ACCOUNT_DISABLED');
   });
 
   it('ends a session after 30 idle minutes with SESSION_EXPIRED, and ends sessions of a disabled user', async () => {
@@ -122,19 +147,39 @@ describe('login', () => {
     const http = client(t.app);
     const missing = await http.post('/api/v1/auth/login', { username: 'a' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.details.fields).toEqual([{ path: 'password', code: 'invalid_type', message: '必填' }]);
+    expect(missing.json().error.details.fields).toEqual([
+      { path: 'password', code: 'invalid_type', message: '必填' },
+    ]);
     const unknown = await http.post('/api/v1/auth/login', { username: 'a', password: 'b', admin: true });
     expect(unknown.json().error.details.fields[0].path).toBe('admin');
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('MALFORMED_REQUEST');
     const wrongType = await http.post('/api/v1/auth/login', { username: 5, password: ['x'] });
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.json().error.details.fields.map((x: { path: string }) => x.path)).toEqual(['username', 'password']);
-    const huge = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) }) });
+    expect(wrongType.json().error.details.fields.map((x: { path: string }) => x.path)).toEqual([
+      'username',
+      'password',
+    ]);
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) }),
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-    const text = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hi' });
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hi',
+    });
     expect(text.statusCode).toBe(415);
     expect(text.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -145,17 +190,35 @@ describe('change my password', () => {
     const user = await f.user({ password: PASSWORD });
     const s = await f.session(user);
     const http = client(t.app, s);
-    const wrong = await http.post('/api/v1/me/password', { currentPassword: 'nope', newPassword: 'Another-Pass-1' });
+    const wrong = await http.post('/api/v1/me/password', {
+      currentPassword: 'nope',
+      newPassword: 'Another-Pass-1',
+    });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.details.fields[0]).toMatchObject({ path: 'currentPassword', message: '当前密码不正确' });
+    expect(wrong.json().error.details.fields[0]).toMatchObject({
+      path: 'currentPassword',
+      message: '当前密码不正确',
+    });
     const weak = await http.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'short' });
-    expect(weak.json().error.details.fields.map((x: { code: string }) => x.code)).toEqual(['passwordTooShort', 'passwordClasses']);
-    expect((await http.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'Another-Pass-1' })).statusCode).toBe(200);
-    const login = await client(t.app).post('/api/v1/auth/login', { username: user.username, password: 'Another-Pass-1' });
+    expect(weak.json().error.details.fields.map((x: { code: string }) => x.code)).toEqual([
+      'passwordTooShort',
+      'passwordClasses',
+    ]);
+    expect(
+      (await http.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'Another-Pass-1' }))
+        .statusCode,
+    ).toBe(200);
+    const login = await client(t.app).post('/api/v1/auth/login', {
+      username: user.username,
+      password: 'Another-Pass-1',
+    });
     expect(login.statusCode).toBe(200);
     // The failed attempt was audited even though the request failed.
     const audit = await auditOf(user.id);
-    expect(audit.filter((a) => a.action === 'user.password_change').map((a) => a.result)).toEqual(['failure', 'success']);
+    expect(audit.filter((a) => a.action === 'user.password_change').map((a) => a.result)).toEqual([
+      'failure',
+      'success',
+    ]);
   });
 });
 
@@ -165,21 +228,48 @@ describe('first-run setup', () => {
     const status = (await http.get('/api/v1/setup')).json();
     // The shared test database may already hold admins made by other tests' factories.
     if (status.needed) {
-      const res = await http.post('/api/v1/setup', { username: `root${Date.now()}`, password: 'Root-pass-2026', displayName: '管理员' });
+      const res = await http.post('/api/v1/setup', {
+        username: `root${Date.now()}`,
+        password: 'Root-pass-2026',
+        displayName: '管理员',
+      });
       expect(res.statusCode).toBe(201);
     } else {
       await f.admin();
     }
     expect((await http.get('/api/v1/setup')).json()).toEqual({ needed: false });
-    const again = await http.post('/api/v1/setup', { username: 'late', password: 'Root-pass-2026', displayName: 'x' });
+    const again = await http.post('/api/v1/setup', {
+      username: 'late',
+      password: 'Root-pass-2026',
+      displayName: 'x',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SETUP_DONE');
   });
 });
 
-securityTests('GET /me', async () => ({ ...t, f, method: 'GET', url: '/api/v1/me', allowed: await f.session(await f.user()) }));
-securityTests('POST /auth/logout', async () => ({ ...t, f, method: 'POST', url: '/api/v1/auth/logout', allowed: await f.session(await f.user()) }));
+securityTests('GET /me', async () => ({
+  ...t,
+  f,
+  method: 'GET',
+  url: '/api/v1/me',
+  allowed: await f.session(await f.user()),
+}));
+securityTests('POST /auth/logout', async () => ({
+  ...t,
+  f,
+  method: 'POST',
+  url: '/api/v1/auth/logout',
+  allowed: await f.session(await f.user()),
+}));
 securityTests('POST /me/password', async () => {
   const user = await f.user({ password: PASSWORD });
-  return { ...t, f, method: 'POST', url: '/api/v1/me/password', body: { currentPassword: PASSWORD, newPassword: 'Changed-pass-9' }, allowed: await f.session(user) };
+  return {
+    ...t,
+    f,
+    method: 'POST',
+    url: '/api/v1/me/password',
+    body: { currentPassword: PASSWORD, newPassword: 'Changed-pass-9' },
+    allowed: await f.session(user),
+  };
 });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { LoginSchema, MeSchema, OkSchema, PasswordChangeSchema, SetupSchema, SetupStatusSchema } from '@opsdesk/contracts';
+import {
+  LoginSchema,
+  MeSchema,
+  OkSchema,
+  PasswordChangeSchema,
+  SetupSchema,
+  SetupStatusSchema,
+} from '@opsdesk/contracts';
 import type { ZodApp } from '../../http/context.js';
 import { anonCtx, ctx } from '../../http/context.js';
 import { SESSION_COOKIE } from '../../http/auth-hook.js';
@@ -19,11 +26,21 @@ export async function authRoutes(app: ZodApp) {
   app.post(
     '/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in with username and password', body: LoginSchema, response: { 200: MeSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username and password',
+        body: LoginSchema,
+        response: { 200: MeSchema },
+      },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const result = await login(anonCtx(req), req.body.username, req.body.password, req.headers['user-agent'] ?? null);
+      const result = await login(
+        anonCtx(req),
+        req.body.username,
+        req.body.password,
+        req.headers['user-agent'] ?? null,
+      );
       reply.setCookie(SESSION_COOKIE, result.sessionToken, cookieOptions);
       return presentMe(result.principal, await currentPolicy(req.server.deps.db));
     },
@@ -42,7 +59,13 @@ export async function authRoutes(app: ZodApp) {
 
   app.get(
     '/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, with abilities and CSRF token', response: { 200: MeSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, with abilities and CSRF token',
+        response: { 200: MeSchema },
+      },
+    },
     async (req) => {
       ctx(req);
       return presentMe(req.principal!, await currentPolicy(req.server.deps.db));
@@ -51,7 +74,14 @@ export async function authRoutes(app: ZodApp) {
 
   app.post(
     '/me/password',
-    { schema: { tags: ['auth'], summary: 'Change my password', body: PasswordChangeSchema, response: { 200: OkSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password',
+        body: PasswordChangeSchema,
+        response: { 200: OkSchema },
+      },
+    },
     async (req) => {
       await changeOwnPassword(ctx(req), req.body.currentPassword, req.body.newPassword);
       return { ok: true as const };
@@ -60,14 +90,25 @@ export async function authRoutes(app: ZodApp) {
 
   app.get(
     '/setup',
-    { schema: { tags: ['auth'], summary: 'Whether first-run setup is needed', response: { 200: SetupStatusSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether first-run setup is needed',
+        response: { 200: SetupStatusSchema },
+      },
+    },
     async (req) => ({ needed: await setupNeeded(req.server.deps.db) }),
   );
 
   app.post(
     '/setup',
     {
-      schema: { tags: ['auth'], summary: 'First run: create the first admin', body: SetupSchema, response: { 201: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'First run: create the first admin',
+        body: SetupSchema,
+        response: { 201: z.object({ ok: z.literal(true) }) },
+      },
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (req, reply) => {

@@ -30,8 +30,17 @@ const PROBLEM_RULES: Record<PasswordProblem['code'], string> = {
 };
 
 /** Field errors for a password that breaks the policy, or nothing. */
-export function passwordProblems(password: string, username: string | null, policy: SecurityPolicy, path = 'password'): FieldProblem[] {
-  return checkPassword(password, username ?? '', policy).map((p) => ({ path, rule: PROBLEM_RULES[p.code], params: { ...p } }));
+export function passwordProblems(
+  password: string,
+  username: string | null,
+  policy: SecurityPolicy,
+  path = 'password',
+): FieldProblem[] {
+  return checkPassword(password, username ?? '', policy).map((p) => ({
+    path,
+    rule: PROBLEM_RULES[p.code],
+    params: { ...p },
+  }));
 }
 
 export function formatTime(d: Date, lang: Lang): string {
@@ -56,27 +65,44 @@ export interface LoginOk {
  * transaction that holds the user's row lock, so concurrent attempts cannot lose a failure.
  * Every attempt — unknown user, wrong password, locked, disabled, success — is audited.
  */
-export async function login(actx: AnonCtx, username: string, password: string, userAgent: string | null): Promise<LoginOk> {
+export async function login(
+  actx: AnonCtx,
+  username: string,
+  password: string,
+  userAgent: string | null,
+): Promise<LoginOk> {
   const policy = await currentPolicy(actx.db);
   const outcome = await actx.db.transaction(async (tx) => {
     const user = await findUserForLogin(tx, username);
     const matches = await verifyPassword(password, user?.passwordHash ?? null);
     const who = { ...actx, db: tx };
     if (!user) {
-      await recordAudit(tx, who, { action: 'auth.login', result: 'failure', detail: { username, reason: 'unknown_user' } });
+      await recordAudit(tx, who, {
+        action: 'auth.login',
+        result: 'failure',
+        detail: { username, reason: 'unknown_user' },
+      });
       return { error: new AppError('INVALID_CREDENTIALS') };
     }
     const audit = (result: 'success' | 'failure', reason: string, extra: Record<string, unknown> = {}) =>
-      recordAudit(tx, { ...who, actorName: user.displayName }, {
-        action: 'auth.login',
-        objectType: 'user',
-        objectId: user.id,
-        result,
-        detail: { username, reason, ...extra },
-      });
+      recordAudit(
+        tx,
+        { ...who, actorName: user.displayName },
+        {
+          action: 'auth.login',
+          objectType: 'user',
+          objectId: user.id,
+          result,
+          detail: { username, reason, ...extra },
+        },
+      );
     const now = actx.now.getTime();
     const decision = decideLogin(
-      { disabled: user.disabled, failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil?.getTime() ?? null },
+      {
+        disabled: user.disabled,
+        failedCount: user.failedLoginCount,
+        lockedUntil: user.lockedUntil?.getTime() ?? null,
+      },
       matches,
       now,
       policy,
@@ -98,13 +124,25 @@ export async function login(actx: AnonCtx, username: string, password: string, u
       case 'locked': {
         const until = new Date(decision.lockedUntil);
         await audit('failure', 'locked', { lockedUntil: until.toISOString() });
-        return { error: new AppError('ACCOUNT_LOCKED', { lockedUntil: until.toISOString() }, { until: formatTime(until, actx.lang) }) };
+        return {
+          error: new AppError(
+            'ACCOUNT_LOCKED',
+            { lockedUntil: until.toISOString() },
+            { until: formatTime(until, actx.lang) },
+          ),
+        };
       }
       case 'wrong_password': {
         if (decision.lockedNow && next.lockedUntil !== null) {
           const until = new Date(next.lockedUntil);
           await audit('failure', 'wrong_password_locked', { lockedUntil: until.toISOString() });
-          return { error: new AppError('ACCOUNT_LOCKED', { lockedUntil: until.toISOString() }, { until: formatTime(until, actx.lang) }) };
+          return {
+            error: new AppError(
+              'ACCOUNT_LOCKED',
+              { lockedUntil: until.toISOString() },
+              { until: formatTime(until, actx.lang) },
+            ),
+          };
         }
         await audit('failure', 'wrong_password', { attemptsLeft: decision.attemptsLeft });
         return { error: new AppError('INVALID_CREDENTIALS', { attemptsLeft: decision.attemptsLeft }) };
@@ -112,7 +150,14 @@ export async function login(actx: AnonCtx, username: string, password: string, u
       case 'success': {
         const token = newSecret();
         const csrfToken = newSecret();
-        await insertSession(tx, { id: sha256(token), userId: user.id, csrfToken, now: actx.now, ip: actx.ip, userAgent });
+        await insertSession(tx, {
+          id: sha256(token),
+          userId: user.id,
+          csrfToken,
+          now: actx.now,
+          ip: actx.ip,
+          userAgent,
+        });
         await audit('success', 'password');
         return { token, csrfToken, userId: user.id };
       }
@@ -171,28 +216,45 @@ export async function setupFirstAdmin(
       createdAt: actx.now,
       updatedAt: actx.now,
     });
-    await recordAudit(tx, { ...actx, actorName: input.displayName }, {
-      action: 'setup.first_admin',
-      objectType: 'user',
-      objectId: id,
-      detail: { username: input.username },
-    });
+    await recordAudit(
+      tx,
+      { ...actx, actorName: input.displayName },
+      {
+        action: 'setup.first_admin',
+        objectType: 'user',
+        objectId: id,
+        detail: { username: input.username },
+      },
+    );
   });
 }
 
-export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
+export async function changeOwnPassword(
+  ctx: Ctx,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   const policy = await currentPolicy(ctx.db);
   const outcome = await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, ctx.actor.userId)).for('update');
     if (!user) throw AppError.notFound();
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
       // The failed attempt is audited, so this transaction commits and the error is thrown after.
-      await recordAudit(tx, ctx, { action: 'user.password_change', objectType: 'user', objectId: user.id, result: 'failure', detail: { reason: 'wrong_current' } });
+      await recordAudit(tx, ctx, {
+        action: 'user.password_change',
+        objectType: 'user',
+        objectId: user.id,
+        result: 'failure',
+        detail: { reason: 'wrong_current' },
+      });
       return 'wrong_current' as const;
     }
     const problems = passwordProblems(newPassword, user.username, policy, 'newPassword');
     if (problems.length) throw AppError.validation(problems);
-    await tx.update(users).set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: ctx.now, updatedAt: ctx.now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: ctx.now, updatedAt: ctx.now })
+      .where(eq(users.id, user.id));
     await recordAudit(tx, ctx, { action: 'user.password_change', objectType: 'user', objectId: user.id });
     return 'ok' as const;
   });

@@ -12,7 +12,11 @@ import type { KeysetInput } from '../../http/pagination.js';
 export type CustomerRow = typeof customers.$inferSelect;
 export type NewCustomer = typeof customers.$inferInsert;
 
-export async function listCustomers(db: DbOrTx, actor: Actor, query: KeysetInput & { q?: string | undefined }) {
+export async function listCustomers(
+  db: DbOrTx,
+  actor: Actor,
+  query: KeysetInput & { q?: string | undefined },
+) {
   const ks = keyset<CustomerRow>(
     query,
     { name: { column: customers.name }, createdAt: { column: customers.createdAt } },
@@ -21,14 +25,33 @@ export async function listCustomers(db: DbOrTx, actor: Actor, query: KeysetInput
   );
   const filter: SQL | undefined = and(
     customerVisible(actor, customers.id),
-    query.q ? or(ilike(customers.name, containsPattern(query.q)), ilike(customers.code, containsPattern(query.q)), ilike(customers.shortName, containsPattern(query.q))) : undefined,
+    query.q
+      ? or(
+          ilike(customers.name, containsPattern(query.q)),
+          ilike(customers.code, containsPattern(query.q)),
+          ilike(customers.shortName, containsPattern(query.q)),
+        )
+      : undefined,
   );
-  const rows = await db.select().from(customers).where(and(filter, ks.where)).orderBy(...ks.orderBy).limit(ks.limit);
+  const rows = await db
+    .select()
+    .from(customers)
+    .where(and(filter, ks.where))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
   return { ...ks.page(rows), total: await countWhere(db, customers, filter) };
 }
 
-export async function findCustomer(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<CustomerRow | null> {
-  const q = db.select().from(customers).where(and(eq(customers.id, id), customerVisible(actor, customers.id)));
+export async function findCustomer(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<CustomerRow | null> {
+  const q = db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id), customerVisible(actor, customers.id)));
   const rows = lock ? await q.for('update') : await q;
   return rows[0] ?? null;
 }
@@ -38,7 +61,11 @@ export async function insertCustomer(db: DbOrTx, row: NewCustomer): Promise<Cust
   return created!;
 }
 
-export async function updateCustomerRow(db: DbOrTx, id: string, patch: Partial<NewCustomer>): Promise<CustomerRow> {
+export async function updateCustomerRow(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<NewCustomer>,
+): Promise<CustomerRow> {
   const [updated] = await db.update(customers).set(patch).where(eq(customers.id, id)).returning();
   return updated!;
 }

@@ -20,10 +20,19 @@ describe('customers', () => {
   it('creates, reads, lists, updates and deletes a customer, auditing each write', async () => {
     const http = client(t.app, admin);
     const name = `市交通局-${Date.now()}`;
-    const created = await http.post('/api/v1/customers', { name, shortName: '交通局', phone: '0571-12345678' });
+    const created = await http.post('/api/v1/customers', {
+      name,
+      shortName: '交通局',
+      phone: '0571-12345678',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const c = created.json();
-    expect(c).toMatchObject({ name, shortName: '交通局', phone: '0571-12345678', abilities: { update: true, delete: true } });
+    expect(c).toMatchObject({
+      name,
+      shortName: '交通局',
+      phone: '0571-12345678',
+      abilities: { update: true, delete: true },
+    });
 
     expect((await http.get(`/api/v1/customers/${c.id}`)).json().name).toBe(name);
     const list = (await http.get(`/api/v1/customers?q=${encodeURIComponent(name)}`)).json();
@@ -36,9 +45,19 @@ describe('customers', () => {
     expect((await http.delete(`/api/v1/customers/${c.id}`)).statusCode).toBe(200);
     expect((await http.get(`/api/v1/customers/${c.id}`)).statusCode).toBe(404);
 
-    const audit = await t.deps.pool.query(`SELECT action, changes FROM audit_log WHERE object_id = $1 ORDER BY id`, [c.id]);
-    expect(audit.rows.map((r) => r.action)).toEqual(['customer.create', 'customer.update', 'customer.delete']);
-    expect(audit.rows[1].changes).toEqual({ industry: { before: null, after: '交通' }, shortName: { before: '交通局', after: null } });
+    const audit = await t.deps.pool.query(
+      `SELECT action, changes FROM audit_log WHERE object_id = $1 ORDER BY id`,
+      [c.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'customer.create',
+      'customer.update',
+      'customer.delete',
+    ]);
+    expect(audit.rows[1].changes).toEqual({
+      industry: { before: null, after: '交通' },
+      shortName: { before: '交通局', after: null },
+    });
   });
 
   it('rejects bad input with field-level messages in the caller language, storing nothing', async () => {
@@ -48,13 +67,17 @@ describe('customers', () => {
     const err = res.json().error;
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.requestId).toBeTruthy();
-    const byPath = Object.fromEntries(err.details.fields.map((x: { path: string; message: string }) => [x.path, x.message]));
+    const byPath = Object.fromEntries(
+      err.details.fields.map((x: { path: string; message: string }) => [x.path, x.message]),
+    );
     expect(byPath).toMatchObject({ name: '至少 1 个字符', color: '不允许的字段' });
     expect(byPath.phone).toContain('电话号码');
 
     const en = client(t.app, admin, 'en');
     const res2 = await en.post('/api/v1/customers', {});
-    expect(res2.json().error.details.fields).toEqual([{ path: 'name', code: 'invalid_type', message: 'Required' }]);
+    expect(res2.json().error.details.fields).toEqual([
+      { path: 'name', code: 'invalid_type', message: 'Required' },
+    ]);
     expect(res2.json().error.message).toBe('Some fields are invalid; please check them');
   });
 

@@ -25,22 +25,39 @@ export async function getCustomer(ctx: Ctx, id: string): Promise<CustomerRow> {
   return row;
 }
 
-export async function createCustomer(ctx: Ctx, input: z.output<typeof CustomerCreateSchema>): Promise<CustomerRow> {
+export async function createCustomer(
+  ctx: Ctx,
+  input: z.output<typeof CustomerCreateSchema>,
+): Promise<CustomerRow> {
   if (!systemAbilities(ctx.actor).manageOrganisation) throw AppError.forbidden();
   return ctx.db.transaction(async (tx) => {
     const row = await insertCustomer(tx, { id: uuid7(), ...input, createdAt: ctx.now, updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'customer.create', objectType: 'customer', objectId: row.id, changes: changesOf(null, row) });
+    await recordAudit(tx, ctx, {
+      action: 'customer.create',
+      objectType: 'customer',
+      objectId: row.id,
+      changes: changesOf(null, row),
+    });
     return row;
   });
 }
 
-export async function updateCustomer(ctx: Ctx, id: string, patch: z.output<typeof CustomerUpdateSchema>): Promise<CustomerRow> {
+export async function updateCustomer(
+  ctx: Ctx,
+  id: string,
+  patch: z.output<typeof CustomerUpdateSchema>,
+): Promise<CustomerRow> {
   return ctx.db.transaction(async (tx) => {
     const before = await findCustomer(tx, ctx.actor, id, true);
     if (!before) throw AppError.notFound();
     if (!organisationAbilities(ctx.actor).update) throw AppError.forbidden();
     const after = await updateCustomerRow(tx, id, { ...definedOnly(patch), updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'customer.update', objectType: 'customer', objectId: id, changes: changesOf(before, after) });
+    await recordAudit(tx, ctx, {
+      action: 'customer.update',
+      objectType: 'customer',
+      objectId: id,
+      changes: changesOf(before, after),
+    });
     return after;
   });
 }
@@ -51,6 +68,11 @@ export async function deleteCustomer(ctx: Ctx, id: string): Promise<void> {
     if (!before) throw AppError.notFound();
     if (!organisationAbilities(ctx.actor).delete) throw AppError.forbidden();
     await deleteCustomerRow(tx, id);
-    await recordAudit(tx, ctx, { action: 'customer.delete', objectType: 'customer', objectId: id, changes: changesOf(before, null) });
+    await recordAudit(tx, ctx, {
+      action: 'customer.delete',
+      objectType: 'customer',
+      objectId: id,
+      changes: changesOf(before, null),
+    });
   });
 }

@@ -170,18 +170,16 @@ export async function seedServiceProjects(world: DemoWorld): Promise<void> {
       ],
       userIds: duty,
     });
-    await tx
-      .insert(rosterShifts)
-      .values(
-        shifts.map((s) => ({
-          id: uuid7(),
-          projectId: p.traffic,
-          ...s,
-          createdBy: u.pm ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
+    await tx.insert(rosterShifts).values(
+      shifts.map((s) => ({
+        id: uuid7(),
+        projectId: p.traffic,
+        ...s,
+        createdBy: u.pm ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
   }
 
   // ── Hospital: handover in 20 days (its window is open), start checklist generated ──

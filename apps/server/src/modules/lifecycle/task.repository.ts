@@ -214,7 +214,10 @@ export function lockGeneratedTasks(db: DbOrTx, projectId: string, keyPrefix: str
     .select()
     .from(projectTasks)
     .where(
-      and(eq(projectTasks.projectId, projectId), sql`${projectTasks.templateKey} LIKE ${`${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
+      and(
+        eq(projectTasks.projectId, projectId),
+        sql`${projectTasks.templateKey} LIKE ${`${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+      ),
     )
     .for('update');
 }

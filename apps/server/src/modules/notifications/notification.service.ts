@@ -2,7 +2,13 @@ import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { uuid7 } from '../../lib/ids.js';
-import { insertNotifications, listForUser, markAllRead, markRead, unreadCount } from './notification.repository.js';
+import {
+  insertNotifications,
+  listForUser,
+  markAllRead,
+  markRead,
+  unreadCount,
+} from './notification.repository.js';
 
 export interface NotifyInput {
   userIds: readonly string[];
@@ -41,7 +47,10 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<number> {
   );
 }
 
-export async function myNotifications(ctx: Ctx, opts: { limit: number; cursor?: string | undefined; unread?: boolean }) {
+export async function myNotifications(
+  ctx: Ctx,
+  opts: { limit: number; cursor?: string | undefined; unread?: boolean },
+) {
   const page = await listForUser(ctx.db, ctx.actor.userId, opts);
   return { ...page, unreadCount: await unreadCount(ctx.db, ctx.actor.userId) };
 }

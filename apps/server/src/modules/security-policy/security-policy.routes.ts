@@ -6,7 +6,13 @@ import { getPolicy, updatePolicy } from './security-policy.service.js';
 export async function securityPolicyRoutes(app: ZodApp) {
   app.get(
     '/security-policy',
-    { schema: { tags: ['security'], summary: 'Password, lockout and session policy', response: { 200: SecurityPolicySchema } } },
+    {
+      schema: {
+        tags: ['security'],
+        summary: 'Password, lockout and session policy',
+        response: { 200: SecurityPolicySchema },
+      },
+    },
     async (req) => getPolicy(ctx(req)),
   );
   app.patch(

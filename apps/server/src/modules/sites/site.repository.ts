@@ -34,7 +34,13 @@ export async function listSites(
   const filter: SQL | undefined = and(
     customerVisible(actor, sites.customerId),
     query.customerId ? eq(sites.customerId, query.customerId) : undefined,
-    query.q ? or(ilike(sites.name, containsPattern(query.q)), ilike(sites.address, containsPattern(query.q)), ilike(sites.region, containsPattern(query.q))) : undefined,
+    query.q
+      ? or(
+          ilike(sites.name, containsPattern(query.q)),
+          ilike(sites.address, containsPattern(query.q)),
+          ilike(sites.region, containsPattern(query.q)),
+        )
+      : undefined,
   );
   const rows = await db
     .select(viewColumns)
@@ -58,7 +64,11 @@ export async function findSite(db: DbOrTx, actor: Actor, id: string, lock = fals
 }
 
 /** The customer a new site would belong to, if the actor can see it (a share lock keeps it until commit). */
-export async function findVisibleCustomer(db: DbOrTx, actor: Actor, customerId: string): Promise<{ id: string; name: string } | null> {
+export async function findVisibleCustomer(
+  db: DbOrTx,
+  actor: Actor,
+  customerId: string,
+): Promise<{ id: string; name: string } | null> {
   const rows = await db
     .select({ id: customers.id, name: customers.name })
     .from(customers)

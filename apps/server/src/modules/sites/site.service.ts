@@ -36,18 +36,32 @@ export async function createSite(ctx: Ctx, input: z.output<typeof SiteCreateSche
     const customer = await findVisibleCustomer(tx, ctx.actor, input.customerId);
     if (!customer) throw AppError.field('customerId', 'rule.unknownReference');
     const row = await insertSite(tx, { id: uuid7(), ...input, createdAt: ctx.now, updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'site.create', objectType: 'site', objectId: row.id, changes: changesOf(null, row) });
+    await recordAudit(tx, ctx, {
+      action: 'site.create',
+      objectType: 'site',
+      objectId: row.id,
+      changes: changesOf(null, row),
+    });
     return { ...row, customerName: customer.name };
   });
 }
 
-export async function updateSite(ctx: Ctx, id: string, patch: z.output<typeof SiteUpdateSchema>): Promise<SiteView> {
+export async function updateSite(
+  ctx: Ctx,
+  id: string,
+  patch: z.output<typeof SiteUpdateSchema>,
+): Promise<SiteView> {
   return ctx.db.transaction(async (tx) => {
     const before = await findSite(tx, ctx.actor, id, true);
     if (!before) throw AppError.notFound();
     if (!organisationAbilities(ctx.actor).update) throw AppError.forbidden();
     const after = await updateSiteRow(tx, id, { ...definedOnly(patch), updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'site.update', objectType: 'site', objectId: id, changes: changesOf(before, after, IGNORED) });
+    await recordAudit(tx, ctx, {
+      action: 'site.update',
+      objectType: 'site',
+      objectId: id,
+      changes: changesOf(before, after, IGNORED),
+    });
     return { ...after, customerName: before.customerName };
   });
 }
@@ -58,6 +72,11 @@ export async function deleteSite(ctx: Ctx, id: string): Promise<void> {
     if (!before) throw AppError.notFound();
     if (!organisationAbilities(ctx.actor).delete) throw AppError.forbidden();
     await deleteSiteRow(tx, id);
-    await recordAudit(tx, ctx, { action: 'site.delete', objectType: 'site', objectId: id, changes: changesOf(before, null, IGNORED) });
+    await recordAudit(tx, ctx, {
+      action: 'site.delete',
+      objectType: 'site',
+      objectId: id,
+      changes: changesOf(before, null, IGNORED),
+    });
   });
 }

@@ -17,11 +17,16 @@ export type NewSubcontractor = typeof subcontractors.$inferInsert;
  */
 export function subcontractorVisible(actor: Actor, subcontractorIdColumn: AnyColumn | SQL): SQL {
   if (actor.kind === 'staff') return sql`true`;
-  if (actor.kind === 'subcontractor_staff' && actor.subcontractorId) return sql`${subcontractorIdColumn} = ${actor.subcontractorId}`;
+  if (actor.kind === 'subcontractor_staff' && actor.subcontractorId)
+    return sql`${subcontractorIdColumn} = ${actor.subcontractorId}`;
   return sql`false`;
 }
 
-export async function listSubcontractors(db: DbOrTx, actor: Actor, query: KeysetInput & { q?: string | undefined }) {
+export async function listSubcontractors(
+  db: DbOrTx,
+  actor: Actor,
+  query: KeysetInput & { q?: string | undefined },
+) {
   const ks = keyset<SubcontractorRow>(
     query,
     { name: { column: subcontractors.name }, createdAt: { column: subcontractors.createdAt } },
@@ -38,11 +43,21 @@ export async function listSubcontractors(db: DbOrTx, actor: Actor, query: Keyset
         )
       : undefined,
   );
-  const rows = await db.select().from(subcontractors).where(and(filter, ks.where)).orderBy(...ks.orderBy).limit(ks.limit);
+  const rows = await db
+    .select()
+    .from(subcontractors)
+    .where(and(filter, ks.where))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
   return { ...ks.page(rows), total: await countWhere(db, subcontractors, filter) };
 }
 
-export async function findSubcontractor(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<SubcontractorRow | null> {
+export async function findSubcontractor(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<SubcontractorRow | null> {
   const q = db
     .select()
     .from(subcontractors)
@@ -56,7 +71,11 @@ export async function insertSubcontractor(db: DbOrTx, row: NewSubcontractor): Pr
   return created!;
 }
 
-export async function updateSubcontractorRow(db: DbOrTx, id: string, patch: Partial<NewSubcontractor>): Promise<SubcontractorRow> {
+export async function updateSubcontractorRow(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<NewSubcontractor>,
+): Promise<SubcontractorRow> {
   const [updated] = await db.update(subcontractors).set(patch).where(eq(subcontractors.id, id)).returning();
   return updated!;
 }

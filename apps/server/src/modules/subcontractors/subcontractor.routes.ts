@@ -23,7 +23,14 @@ const tags = ['subcontractors'];
 export async function subcontractorRoutes(app: ZodApp) {
   app.get(
     '/subcontractors',
-    { schema: { tags, summary: 'List subcontractors in scope', querystring: SubcontractorListQuery, response: { 200: SubcontractorPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'List subcontractors in scope',
+        querystring: SubcontractorListQuery,
+        response: { 200: SubcontractorPage },
+      },
+    },
     async (req) => {
       const c = ctx(req);
       const page = await listSubcontractorsFor(c, req.query);
@@ -33,7 +40,14 @@ export async function subcontractorRoutes(app: ZodApp) {
 
   app.post(
     '/subcontractors',
-    { schema: { tags, summary: 'Create a subcontractor', body: SubcontractorCreateSchema, response: { 201: SubcontractorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a subcontractor',
+        body: SubcontractorCreateSchema,
+        response: { 201: SubcontractorSchema },
+      },
+    },
     async (req, reply) => {
       const c = ctx(req);
       return reply.code(201).send(presentSubcontractor(await createSubcontractor(c, req.body), c.actor));
@@ -42,7 +56,14 @@ export async function subcontractorRoutes(app: ZodApp) {
 
   app.get(
     '/subcontractors/:id',
-    { schema: { tags, summary: 'Get a subcontractor', params: IdParams, response: { 200: SubcontractorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a subcontractor',
+        params: IdParams,
+        response: { 200: SubcontractorSchema },
+      },
+    },
     async (req) => {
       const c = ctx(req);
       return presentSubcontractor(await getSubcontractor(c, req.params.id), c.actor);
@@ -51,7 +72,15 @@ export async function subcontractorRoutes(app: ZodApp) {
 
   app.patch(
     '/subcontractors/:id',
-    { schema: { tags, summary: 'Update a subcontractor', params: IdParams, body: SubcontractorUpdateSchema, response: { 200: SubcontractorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a subcontractor',
+        params: IdParams,
+        body: SubcontractorUpdateSchema,
+        response: { 200: SubcontractorSchema },
+      },
+    },
     async (req) => {
       const c = ctx(req);
       return presentSubcontractor(await updateSubcontractor(c, req.params.id, req.body), c.actor);

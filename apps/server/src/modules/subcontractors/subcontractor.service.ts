@@ -1,5 +1,9 @@
 import { organisationAbilities, systemAbilities } from '@opsdesk/domain';
-import type { SubcontractorCreateSchema, SubcontractorListQuery, SubcontractorUpdateSchema } from '@opsdesk/contracts';
+import type {
+  SubcontractorCreateSchema,
+  SubcontractorListQuery,
+  SubcontractorUpdateSchema,
+} from '@opsdesk/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
@@ -25,11 +29,24 @@ export async function getSubcontractor(ctx: Ctx, id: string): Promise<Subcontrac
   return row;
 }
 
-export async function createSubcontractor(ctx: Ctx, input: z.output<typeof SubcontractorCreateSchema>): Promise<SubcontractorRow> {
+export async function createSubcontractor(
+  ctx: Ctx,
+  input: z.output<typeof SubcontractorCreateSchema>,
+): Promise<SubcontractorRow> {
   if (!systemAbilities(ctx.actor).manageOrganisation) throw AppError.forbidden();
   return ctx.db.transaction(async (tx) => {
-    const row = await insertSubcontractor(tx, { id: uuid7(), ...input, createdAt: ctx.now, updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'subcontractor.create', objectType: 'subcontractor', objectId: row.id, changes: changesOf(null, row) });
+    const row = await insertSubcontractor(tx, {
+      id: uuid7(),
+      ...input,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'subcontractor.create',
+      objectType: 'subcontractor',
+      objectId: row.id,
+      changes: changesOf(null, row),
+    });
     return row;
   });
 }
@@ -44,7 +61,12 @@ export async function updateSubcontractor(
     if (!before) throw AppError.notFound();
     if (!organisationAbilities(ctx.actor).update) throw AppError.forbidden();
     const after = await updateSubcontractorRow(tx, id, { ...definedOnly(patch), updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'subcontractor.update', objectType: 'subcontractor', objectId: id, changes: changesOf(before, after) });
+    await recordAudit(tx, ctx, {
+      action: 'subcontractor.update',
+      objectType: 'subcontractor',
+      objectId: id,
+      changes: changesOf(before, after),
+    });
     return after;
   });
 }
@@ -55,6 +77,11 @@ export async function deleteSubcontractor(ctx: Ctx, id: string): Promise<void> {
     if (!before) throw AppError.notFound();
     if (!organisationAbilities(ctx.actor).delete) throw AppError.forbidden();
     await deleteSubcontractorRow(tx, id);
-    await recordAudit(tx, ctx, { action: 'subcontractor.delete', objectType: 'subcontractor', objectId: id, changes: changesOf(before, null) });
+    await recordAudit(tx, ctx, {
+      action: 'subcontractor.delete',
+      objectType: 'subcontractor',
+      objectId: id,
+      changes: changesOf(before, null),
+    });
   });
 }

@@ -34,10 +34,16 @@ async function withMembers(db: DbOrTx, rows: (TeamRow & { leadName: string | nul
     .select({ teamId: teamMembers.teamId, userId: users.id, displayName: users.displayName })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(inArray(teamMembers.teamId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        teamMembers.teamId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(users.displayName), asc(users.id));
   const byTeam = new Map<string, TeamMember[]>();
-  for (const m of found) byTeam.set(m.teamId, [...(byTeam.get(m.teamId) ?? []), { userId: m.userId, displayName: m.displayName }]);
+  for (const m of found)
+    byTeam.set(m.teamId, [...(byTeam.get(m.teamId) ?? []), { userId: m.userId, displayName: m.displayName }]);
   return rows.map((r) => ({ ...r, members: byTeam.get(r.id) ?? [] }));
 }
 
@@ -50,7 +56,9 @@ export async function listTeams(db: DbOrTx, actor: Actor, query: KeysetInput & {
   );
   const filter: SQL | undefined = and(
     teamVisible(actor),
-    query.q ? or(ilike(teams.name, containsPattern(query.q)), ilike(teams.description, containsPattern(query.q))) : undefined,
+    query.q
+      ? or(ilike(teams.name, containsPattern(query.q)), ilike(teams.description, containsPattern(query.q)))
+      : undefined,
   );
   const rows = await db
     .select(rowColumns)

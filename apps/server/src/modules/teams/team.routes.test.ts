@@ -24,13 +24,28 @@ const byPath = (res: { json(): { error: { details: { fields: { path: string; cod
 
 describe('teams', () => {
   it('creates, reads, lists, updates and deletes a team with members and lead, auditing membership', async () => {
-    const [lead, m1, m2] = [await f.user({ displayName: 'A-组长' }), await f.user({ displayName: 'B-工程师' }), await f.user({ displayName: 'C-工程师' })];
+    const [lead, m1, m2] = [
+      await f.user({ displayName: 'A-组长' }),
+      await f.user({ displayName: 'B-工程师' }),
+      await f.user({ displayName: 'C-工程师' }),
+    ];
     const http = client(t.app, admin);
     const name = `网络组-${Date.now()}`;
-    const created = await http.post('/api/v1/teams', { name, description: '网络专业', leadUserId: lead.id, memberIds: [lead.id, m1.id, m1.id] });
+    const created = await http.post('/api/v1/teams', {
+      name,
+      description: '网络专业',
+      leadUserId: lead.id,
+      memberIds: [lead.id, m1.id, m1.id],
+    });
     expect(created.statusCode, created.body).toBe(201);
     const team = created.json();
-    expect(team).toMatchObject({ name, description: '网络专业', leadUserId: lead.id, leadName: 'A-组长', abilities: { update: true, delete: true } });
+    expect(team).toMatchObject({
+      name,
+      description: '网络专业',
+      leadUserId: lead.id,
+      leadName: 'A-组长',
+      abilities: { update: true, delete: true },
+    });
     expect(team.members).toEqual([
       { userId: lead.id, displayName: 'A-组长' },
       { userId: m1.id, displayName: 'B-工程师' },
@@ -44,17 +59,35 @@ describe('teams', () => {
     // A rename keeps description, lead and members; memberIds replaces the membership.
     const renamed = await http.patch(`/api/v1/teams/${team.id}`, { name: `${name}-改` });
     expect(renamed.statusCode, renamed.body).toBe(200);
-    expect(renamed.json()).toMatchObject({ name: `${name}-改`, description: '网络专业', leadUserId: lead.id, members: team.members });
-    const moved = await http.patch(`/api/v1/teams/${team.id}`, { memberIds: [m2.id, m1.id], leadUserId: null });
+    expect(renamed.json()).toMatchObject({
+      name: `${name}-改`,
+      description: '网络专业',
+      leadUserId: lead.id,
+      members: team.members,
+    });
+    const moved = await http.patch(`/api/v1/teams/${team.id}`, {
+      memberIds: [m2.id, m1.id],
+      leadUserId: null,
+    });
     expect(moved.json()).toMatchObject({ leadUserId: null, leadName: null, description: '网络专业' });
     expect(moved.json().members.map((m: { userId: string }) => m.userId)).toEqual([m1.id, m2.id]);
 
     expect((await http.delete(`/api/v1/teams/${team.id}`)).statusCode).toBe(200);
     expect((await http.get(`/api/v1/teams/${team.id}`)).statusCode).toBe(404);
-    expect((await t.deps.pool.query(`SELECT 1 FROM team_members WHERE team_id = $1`, [team.id])).rowCount).toBe(0);
+    expect(
+      (await t.deps.pool.query(`SELECT 1 FROM team_members WHERE team_id = $1`, [team.id])).rowCount,
+    ).toBe(0);
 
-    const audit = await t.deps.pool.query(`SELECT action, changes FROM audit_log WHERE object_id = $1 ORDER BY id`, [team.id]);
-    expect(audit.rows.map((r) => r.action)).toEqual(['team.create', 'team.update', 'team.update', 'team.delete']);
+    const audit = await t.deps.pool.query(
+      `SELECT action, changes FROM audit_log WHERE object_id = $1 ORDER BY id`,
+      [team.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'team.create',
+      'team.update',
+      'team.update',
+      'team.delete',
+    ]);
     expect(audit.rows[0].changes.memberIds).toEqual({ before: null, after: [lead.id, m1.id].sort() });
     expect(audit.rows[1].changes).toEqual({ name: { before: name, after: `${name}-改` } });
     expect(audit.rows[2].changes).toEqual({
@@ -69,12 +102,22 @@ describe('teams', () => {
     const staff = await f.user();
     const http = client(t.app, admin, 'en');
     const name = `混合组-${Date.now()}`;
-    const contactMember = await http.post('/api/v1/teams', { name, memberIds: [staff.id, a.contact.id], leadUserId: a.fieldEngineer.id });
+    const contactMember = await http.post('/api/v1/teams', {
+      name,
+      memberIds: [staff.id, a.contact.id],
+      leadUserId: a.fieldEngineer.id,
+    });
     expect(contactMember.statusCode).toBe(400);
     expect(byPath(contactMember)).toEqual({ memberIds: 'roleForKind', leadUserId: 'roleForKind' });
-    expect(contactMember.json().error.details.fields[0].message).toBe('This kind of user cannot hold this role');
+    expect(contactMember.json().error.details.fields[0].message).toBe(
+      'This kind of user cannot hold this role',
+    );
 
-    const unknown = await http.post('/api/v1/teams', { name, memberIds: [a.contact.id, randomUUID()], leadUserId: randomUUID() });
+    const unknown = await http.post('/api/v1/teams', {
+      name,
+      memberIds: [a.contact.id, randomUUID()],
+      leadUserId: randomUUID(),
+    });
     expect(byPath(unknown)).toEqual({ memberIds: 'unknownReference', leadUserId: 'unknownReference' });
     expect((await t.deps.pool.query(`SELECT 1 FROM teams WHERE name = $1`, [name])).rowCount).toBe(0);
 
@@ -98,7 +141,10 @@ describe('teams', () => {
     await t.deps.db.insert(teamMembers).values({ teamId: team.id, userId: a.engineer.id });
     const staff = client(t.app, await f.session(a.engineer));
     const seen = (await staff.get(`/api/v1/teams/${team.id}`)).json();
-    expect(seen).toMatchObject({ leadName: a.pm.displayName, members: [{ userId: a.engineer.id, displayName: a.engineer.displayName }] });
+    expect(seen).toMatchObject({
+      leadName: a.pm.displayName,
+      members: [{ userId: a.engineer.id, displayName: a.engineer.displayName }],
+    });
     expect(seen.abilities).toEqual({ update: false, delete: false });
     expect(ids((await staff.get('/api/v1/teams?limit=200&sort=-createdAt')).json())).toContain(team.id);
     for (const who of [a.contact, a.fieldEngineer]) {
@@ -128,7 +174,14 @@ describe('teams', () => {
 securityTests('GET /teams/:id', async () => {
   const a = await f.tenant();
   const team = await f.team();
-  return { ...t, f, method: 'GET', url: `/api/v1/teams/${team.id}`, allowed: await f.session(a.engineer), outsider: await f.session(a.fieldEngineer) };
+  return {
+    ...t,
+    f,
+    method: 'GET',
+    url: `/api/v1/teams/${team.id}`,
+    allowed: await f.session(a.engineer),
+    outsider: await f.session(a.fieldEngineer),
+  };
 });
 
 securityTests('GET /teams', async () => {

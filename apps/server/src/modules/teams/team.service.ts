@@ -37,11 +37,19 @@ function auditView(t: TeamView): Record<string, unknown> {
  * Teams become assignment groups, so only the provider's staff can be members or lead. Every
  * named person must exist and be staff; one problem per field.
  */
-async function checkPeople(tx: Tx, memberIds: readonly string[] | undefined, leadUserId: string | null | undefined): Promise<void> {
+async function checkPeople(
+  tx: Tx,
+  memberIds: readonly string[] | undefined,
+  leadUserId: string | null | undefined,
+): Promise<void> {
   const named = [...(memberIds ?? []), ...(leadUserId ? [leadUserId] : [])];
   const kinds = await findUserKinds(tx, [...new Set(named)]);
   const ruleFor = (ids: readonly string[]) =>
-    ids.some((id) => !kinds.has(id)) ? 'rule.unknownReference' : ids.some((id) => kinds.get(id) !== 'staff') ? 'rule.roleForKind' : null;
+    ids.some((id) => !kinds.has(id))
+      ? 'rule.unknownReference'
+      : ids.some((id) => kinds.get(id) !== 'staff')
+        ? 'rule.roleForKind'
+        : null;
   const problems: FieldProblem[] = [];
   const memberRule = ruleFor(memberIds ?? []);
   if (memberRule) problems.push({ path: 'memberIds', rule: memberRule });
@@ -69,7 +77,12 @@ export async function createTeam(ctx: Ctx, input: z.output<typeof TeamCreateSche
     const row = await insertTeam(tx, { id: uuid7(), ...fields, createdAt: ctx.now, updatedAt: ctx.now });
     await setTeamMembers(tx, row.id, members);
     const after = (await findTeam(tx, ctx.actor, row.id))!;
-    await recordAudit(tx, ctx, { action: 'team.create', objectType: 'team', objectId: row.id, changes: changesOf(null, auditView(after)) });
+    await recordAudit(tx, ctx, {
+      action: 'team.create',
+      objectType: 'team',
+      objectId: row.id,
+      changes: changesOf(null, auditView(after)),
+    });
     return after;
   });
 }
@@ -85,7 +98,12 @@ export async function updateTeam(ctx: Ctx, id: string, patch: TeamPatch): Promis
     await updateTeamRow(tx, id, { ...definedOnly(fields), updatedAt: ctx.now });
     if (members) await setTeamMembers(tx, id, members);
     const after = (await findTeam(tx, ctx.actor, id))!;
-    await recordAudit(tx, ctx, { action: 'team.update', objectType: 'team', objectId: id, changes: changesOf(auditView(before), auditView(after)) });
+    await recordAudit(tx, ctx, {
+      action: 'team.update',
+      objectType: 'team',
+      objectId: id,
+      changes: changesOf(auditView(before), auditView(after)),
+    });
     return after;
   });
 }
@@ -96,6 +114,11 @@ export async function deleteTeam(ctx: Ctx, id: string): Promise<void> {
     if (!before) throw AppError.notFound();
     if (!organisationAbilities(ctx.actor).delete) throw AppError.forbidden();
     await deleteTeamRow(tx, id);
-    await recordAudit(tx, ctx, { action: 'team.delete', objectType: 'team', objectId: id, changes: changesOf(auditView(before), null) });
+    await recordAudit(tx, ctx, {
+      action: 'team.delete',
+      objectType: 'team',
+      objectId: id,
+      changes: changesOf(auditView(before), null),
+    });
   });
 }

@@ -29,7 +29,12 @@ export async function listOwnTokens(db: DbOrTx, userId: string): Promise<TokenVi
 }
 
 /** One of the user's own tokens; another user's token is not found. */
-export async function findOwnToken(db: DbOrTx, userId: string, id: string, lock = false): Promise<TokenView | null> {
+export async function findOwnToken(
+  db: DbOrTx,
+  userId: string,
+  id: string,
+  lock = false,
+): Promise<TokenView | null> {
   const q = db
     .select(viewColumns)
     .from(apiTokens)
@@ -44,6 +49,10 @@ export async function insertToken(db: DbOrTx, row: NewToken): Promise<TokenView>
 }
 
 export async function revokeTokenRow(db: DbOrTx, id: string, now: Date): Promise<TokenView> {
-  const [revoked] = await db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id)).returning(viewColumns);
+  const [revoked] = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(eq(apiTokens.id, id))
+    .returning(viewColumns);
   return revoked!;
 }

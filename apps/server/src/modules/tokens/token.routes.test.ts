@@ -36,7 +36,14 @@ describe('personal API tokens', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const created = res.json();
     expect(created.token).toMatch(/^odt_[A-Za-z0-9_-]{43}$/);
-    expect(created).toMatchObject({ name: '监控脚本', prefix: created.token.slice(0, 12), expiresAt: null, revokedAt: null, lastUsedAt: null, abilities: { revoke: true } });
+    expect(created).toMatchObject({
+      name: '监控脚本',
+      prefix: created.token.slice(0, 12),
+      expiresAt: null,
+      revokedAt: null,
+      lastUsedAt: null,
+      abilities: { revoke: true },
+    });
 
     const stored = await t.deps.pool.query(`SELECT * FROM api_tokens WHERE id = $1`, [created.id]);
     expect(stored.rows[0].token_hash).toBe(sha256(created.token));
@@ -52,7 +59,9 @@ describe('personal API tokens', () => {
     expect(list.items[0]).toMatchObject({ id: created.id, prefix: created.prefix });
     expect(list.items[0].lastUsedAt).not.toBeNull();
 
-    const audit = await t.deps.pool.query(`SELECT action, changes FROM audit_log WHERE object_id = $1`, [created.id]);
+    const audit = await t.deps.pool.query(`SELECT action, changes FROM audit_log WHERE object_id = $1`, [
+      created.id,
+    ]);
     expect(audit.rows.map((r) => r.action)).toEqual(['token.create']);
     expect(JSON.stringify(audit.rows[0].changes)).not.toContain(created.token.slice(12));
     expect(JSON.stringify(audit.rows[0].changes)).not.toContain(sha256(created.token));
@@ -83,7 +92,10 @@ describe('personal API tokens', () => {
     expect(listed.abilities).toEqual({ revoke: false });
     // Revoking again changes nothing and records nothing.
     expect((await http.delete(`/api/v1/tokens/${created.id}`)).statusCode).toBe(200);
-    const audit = await t.deps.pool.query(`SELECT action, changes FROM audit_log WHERE object_id = $1 ORDER BY id`, [created.id]);
+    const audit = await t.deps.pool.query(
+      `SELECT action, changes FROM audit_log WHERE object_id = $1 ORDER BY id`,
+      [created.id],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['token.create', 'token.revoke']);
     expect(audit.rows[1].changes.revokedAt.before).toBeNull();
   });
@@ -122,7 +134,9 @@ describe('personal API tokens', () => {
     const bob = await f.session(await f.user());
     const a = await withToken(alice);
     const b = await withToken(bob);
-    expect((await client(t.app, alice).get('/api/v1/tokens')).json().items.map((x: { id: string }) => x.id)).toEqual([a.id]);
+    expect(
+      (await client(t.app, alice).get('/api/v1/tokens')).json().items.map((x: { id: string }) => x.id),
+    ).toEqual([a.id]);
     const res = await client(t.app, bob).delete(`/api/v1/tokens/${a.id}`);
     expect(res.statusCode).toBe(404);
     expect((await client(t.app, bob).delete(`/api/v1/tokens/${randomUUID()}`)).statusCode).toBe(404);
@@ -134,7 +148,10 @@ describe('personal API tokens', () => {
     const http = client(t.app, await f.session(await f.user()), 'en');
     const res = await http.post('/api/v1/tokens', { name: ' ', expiresInDays: 0, scopes: ['all'] });
     expect(res.statusCode).toBe(400);
-    const paths = res.json().error.details.fields.map((x: { path: string }) => x.path).sort();
+    const paths = res
+      .json()
+      .error.details.fields.map((x: { path: string }) => x.path)
+      .sort();
     expect(paths).toEqual(['expiresInDays', 'name', 'scopes']);
     expect((await http.post('/api/v1/tokens', { name: 'x', expiresInDays: '7' })).statusCode).toBe(400);
     expect((await http.post('/api/v1/tokens', { name: 'x', expiresInDays: 3651 })).statusCode).toBe(400);
@@ -149,12 +166,27 @@ securityTests('GET /tokens', async () => {
 
 securityTests('POST /tokens', async () => {
   const a = await f.tenant();
-  return { ...t, f, method: 'POST', url: '/api/v1/tokens', body: { name: 'CI' }, allowed: await f.session(a.fieldEngineer), allowedStatus: 201 };
+  return {
+    ...t,
+    f,
+    method: 'POST',
+    url: '/api/v1/tokens',
+    body: { name: 'CI' },
+    allowed: await f.session(a.fieldEngineer),
+    allowedStatus: 201,
+  };
 });
 
 securityTests('DELETE /tokens/:id', async () => {
   const a = await f.tenant();
   const owner = await f.session(a.engineer);
   const token = await withToken(owner);
-  return { ...t, f, method: 'DELETE', url: `/api/v1/tokens/${token.id}`, allowed: owner, outsider: await f.session(a.pm) };
+  return {
+    ...t,
+    f,
+    method: 'DELETE',
+    url: `/api/v1/tokens/${token.id}`,
+    allowed: owner,
+    outsider: await f.session(a.pm),
+  };
 });

@@ -7,10 +7,14 @@ import { createToken, listTokensFor, revokeToken } from './token.service.js';
 const tags = ['tokens'];
 
 export async function tokenRoutes(app: ZodApp) {
-  app.get('/tokens', { schema: { tags, summary: 'List my personal API tokens', response: { 200: TokenList } } }, async (req) => {
-    const c = ctx(req);
-    return { items: (await listTokensFor(c)).map((r) => presentToken(r, c.actor)) };
-  });
+  app.get(
+    '/tokens',
+    { schema: { tags, summary: 'List my personal API tokens', response: { 200: TokenList } } },
+    async (req) => {
+      const c = ctx(req);
+      return { items: (await listTokensFor(c)).map((r) => presentToken(r, c.actor)) };
+    },
+  );
 
   app.post(
     '/tokens',
@@ -26,7 +30,10 @@ export async function tokenRoutes(app: ZodApp) {
       const c = ctx(req);
       const { token, secret } = await createToken(c, req.body);
       // The secret must not linger in any cache between here and the user.
-      return reply.code(201).header('cache-control', 'no-store').send({ ...presentToken(token, c.actor), token: secret });
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ ...presentToken(token, c.actor), token: secret });
     },
   );
 

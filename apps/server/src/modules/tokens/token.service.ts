@@ -15,7 +15,13 @@ const SHOWN_CHARS = 12;
 const DAY_MS = 86_400_000;
 
 /** What the audit log records of a token: never its hash, never the secret. */
-const auditView = (t: TokenView) => ({ userId: t.userId, name: t.name, prefix: t.prefix, expiresAt: t.expiresAt, revokedAt: t.revokedAt });
+const auditView = (t: TokenView) => ({
+  userId: t.userId,
+  name: t.name,
+  prefix: t.prefix,
+  expiresAt: t.expiresAt,
+  revokedAt: t.revokedAt,
+});
 
 export function listTokensFor(ctx: Ctx): Promise<TokenView[]> {
   return listOwnTokens(ctx.db, ctx.actor.userId);
@@ -26,7 +32,10 @@ export function listTokensFor(ctx: Ctx): Promise<TokenView[]> {
  * Only a signed-in person mints tokens: a token cannot create more tokens, so a leaked one never
  * outlives its own expiry or revocation.
  */
-export async function createToken(ctx: Ctx, input: z.output<typeof TokenCreateSchema>): Promise<{ token: TokenView; secret: string }> {
+export async function createToken(
+  ctx: Ctx,
+  input: z.output<typeof TokenCreateSchema>,
+): Promise<{ token: TokenView; secret: string }> {
   if (ctx.credential !== 'session') throw AppError.forbidden();
   const secret = `${TOKEN_PREFIX}${newSecret()}`;
   const expiresAt = input.expiresInDays ? new Date(ctx.now.getTime() + input.expiresInDays * DAY_MS) : null;
@@ -40,7 +49,12 @@ export async function createToken(ctx: Ctx, input: z.output<typeof TokenCreateSc
       createdAt: ctx.now,
       expiresAt,
     });
-    await recordAudit(tx, ctx, { action: 'token.create', objectType: 'token', objectId: token.id, changes: changesOf(null, auditView(token)) });
+    await recordAudit(tx, ctx, {
+      action: 'token.create',
+      objectType: 'token',
+      objectId: token.id,
+      changes: changesOf(null, auditView(token)),
+    });
     return { token, secret };
   });
 }
@@ -52,6 +66,11 @@ export async function revokeToken(ctx: Ctx, id: string): Promise<void> {
     if (!before) throw AppError.notFound();
     if (before.revokedAt) return;
     const after = await revokeTokenRow(tx, id, ctx.now);
-    await recordAudit(tx, ctx, { action: 'token.revoke', objectType: 'token', objectId: id, changes: changesOf(auditView(before), auditView(after)) });
+    await recordAudit(tx, ctx, {
+      action: 'token.revoke',
+      objectType: 'token',
+      objectId: id,
+      changes: changesOf(auditView(before), auditView(after)),
+    });
   });
 }

@@ -43,7 +43,6 @@ const viewColumns = {
   subcontractorName: subcontractors.name,
 };
 
-
 /**
  * The rule of packages/domain/access/user-visibility.ts as a WHERE clause on `users`.
  * user-visibility.routes.test.ts checks it agrees with `canSeeUser` user for user.
@@ -151,9 +150,15 @@ export async function updateUserRow(db: DbOrTx, id: string, patch: Partial<NewUs
 }
 
 /** Display names by user id, for objects that name people (no scope: the caller already reads the object). */
-export async function displayNames(db: DbOrTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+export async function displayNames(
+  db: DbOrTx,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (!wanted.length) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted));
   return new Map(rows.map((u) => [u.id, u.name]));
 }
