@@ -29,10 +29,17 @@ export interface TestApp {
   clock: TestClock;
 }
 
-/** Builds an app on the run's test database; closed after the file's tests. */
-export async function testApp(config: Partial<Config> = {}): Promise<TestApp> {
-  const pool = createPool(inject('databaseUrl'), { max: 5 });
-  const clock = new TestClock();
+/**
+ * An opsdesk node on the database at `url`, jobs run inline. Tests that need a database of their
+ * own (test/isolated-db.ts: sweeps that act on every due row, global settings) build one or two
+ * nodes with it; two on one database stand for two opsdesk nodes.
+ */
+export async function appOn(
+  url: string,
+  now: () => Date = new TestClock().now,
+  config: Partial<Config> = {},
+) {
+  const pool = createPool(url, { max: 5 });
   const deps: Deps = {
     config: loadConfig(
       {},
@@ -45,17 +52,23 @@ export async function testApp(config: Partial<Config> = {}): Promise<TestApp> {
     ),
     pool,
     db: createDb(pool),
-    now: clock.now,
+    now,
     jobs: inlineQueue(
       () => deps,
       () => JOBS,
     ),
   };
-  const app = await buildApp(deps, { logger: process.env.OPSDESK_TEST_LOG ? { level: 'error' } : false });
-  await app.ready();
-  afterAll(async () => {
-    await app.close();
-    await pool.end();
+  const app: FastifyInstance = await buildApp(deps, {
+    logger: process.env.OPSDESK_TEST_LOG ? { level: 'error' } : false,
   });
+  await app.ready();
+  return { app, deps, close: async () => (await app.close(), await pool.end()) };
+}
+
+/** Builds an app on the run's test database; closed after the file's tests. */
+export async function testApp(config: Partial<Config> = {}): Promise<TestApp> {
+  const clock = new TestClock();
+  const { app, deps, close } = await appOn(inject('databaseUrl'), clock.now, config);
+  afterAll(close);
   return { app, deps, clock };
 }

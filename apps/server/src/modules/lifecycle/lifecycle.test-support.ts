@@ -1,13 +1,3 @@
-import os from 'node:os';
-import path from 'node:path';
-import { buildApp } from '../../app.js';
-import { createDb } from '../../db/client.js';
-import { createPool } from '../../db/pool.js';
-import { loadConfig } from '../../config.js';
-import type { Config } from '../../config.js';
-import type { Deps } from '../../http/context.js';
-import { inlineQueue } from '../../jobs/job-system.js';
-import { JOBS } from '../../jobs/registry.js';
 import { TestClock } from '../../test/app.js';
 import type { FastifyInstance } from 'fastify';
 import type { Auth, Factories } from '../../test/factories.js';
@@ -18,30 +8,7 @@ import type { Auth, Factories } from '../../test/factories.js';
  * service period and contract details, its manager, technical lead, engineer, the customer's
  * requester and approver, and an engaged subcontractor with its field engineer.
  */
-export async function appOn(url: string, now: () => Date, config: Partial<Config> = {}) {
-  const pool = createPool(url, { max: 5 });
-  const deps: Deps = {
-    config: loadConfig(
-      {},
-      {
-        jobs: false,
-        webDist: null,
-        attachmentsDir: path.join(os.tmpdir(), `opsdesk-test-files-${process.pid}`),
-        ...config,
-      },
-    ),
-    pool,
-    db: createDb(pool),
-    now,
-    jobs: inlineQueue(
-      () => deps,
-      () => JOBS,
-    ),
-  };
-  const app = await buildApp(deps, { logger: false });
-  await app.ready();
-  return { app, deps, close: async () => (await app.close(), await pool.end()) };
-}
+export { appOn } from '../../test/app.js';
 
 export { TestClock };
 

@@ -1,15 +1,7 @@
 // Test support for the service desk's HTTP tests: a tenant with a desk (agent, group, calendar,
 // SLA policy) made straight in the database. Not a test file.
-import os from 'node:os';
-import path from 'node:path';
 import { HOURS_5X8 } from '@opsdesk/domain';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
-import { createDb } from '../../db/client.js';
-import { createPool } from '../../db/pool.js';
-import { inlineQueue } from '../../jobs/job-system.js';
-import { JOBS } from '../../jobs/registry.js';
-import { TestClock } from '../../test/app.js';
+import { appOn as nodeOn, TestClock } from '../../test/app.js';
 import { calendars, slaPolicies, teamMembers } from '../../db/schema/index.js';
 import type { Deps } from '../../http/context.js';
 import { uuid7 } from '../../lib/ids.js';
@@ -85,31 +77,7 @@ export async function deskTenant(
 
 export type DeskTenant = Awaited<ReturnType<typeof deskTenant>>;
 
-/**
- * An app on a database of its own (test/isolated-db.ts), for tests of the sweeps: they act on every
- * due clock of their database, which on the shared one would reach other files' tickets. Two apps
- * on one isolated database stand for two opsdesk nodes.
- */
+/** `appOn` (test/app.ts) with the node's clock returned, for tests that move it. */
 export async function appOn(url: string, clock: TestClock = new TestClock()) {
-  const pool = createPool(url, { max: 5 });
-  const deps: Deps = {
-    config: loadConfig(
-      {},
-      {
-        jobs: false,
-        webDist: null,
-        attachmentsDir: path.join(os.tmpdir(), `opsdesk-test-files-${process.pid}`),
-      },
-    ),
-    pool,
-    db: createDb(pool),
-    now: clock.now,
-    jobs: inlineQueue(
-      () => deps,
-      () => JOBS,
-    ),
-  };
-  const app = await buildApp(deps, { logger: false });
-  await app.ready();
-  return { app, deps, clock, close: async () => (await app.close(), await pool.end()) };
+  return { ...(await nodeOn(url, clock.now)), clock };
 }
