@@ -60,7 +60,12 @@ interface Server {
 
 async function startChild(mode: 'app' | 'bare', databaseUrl: string): Promise<Server> {
   const child = fork(path.join(import.meta.dirname, 'service-desk-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE=<dir>: a V8 CPU profile of each server process, written there on exit.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+    ],
     env: { ...process.env, BENCH_SERVER: mode, DATABASE_URL: databaseUrl, LOG_LEVEL, OPSDESK_JOBS: 'false' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // pino writes its request log to stdout: dropped
   });
