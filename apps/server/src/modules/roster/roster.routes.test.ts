@@ -203,6 +203,56 @@ describe('the duty roster', () => {
     expect(notMember.json().error.details.fields[0]).toMatchObject({ path: 'userId', code: 'notTeamMember' });
   });
 
+  it("lays out a rotation on a team's roster: its lead only, its members only, audited on the team", async () => {
+    const [lead, a, b, stranger] = [await f.user(), await f.user(), await f.user(), await f.user()];
+    const team = await f.team({ leadUserId: lead.id });
+    await t.deps.pool.query(`INSERT INTO team_members (team_id, user_id) VALUES ($1, $2), ($1, $3)`, [
+      team.id,
+      a.id,
+      b.id,
+    ]);
+    const url = `/api/v1/teams/${team.id}/roster/rotation`;
+    const body = { from: '2026-08-03', days: 2, shifts: dayNight, userIds: [a.id, b.id] };
+    const res = await client(t.app, await f.session(lead)).post(url, body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(
+      res
+        .json()
+        .items.map((x: { label: string; startsAt: string; user: { id: string }; teamId: string }) => [
+          x.label,
+          x.startsAt,
+          x.user.id,
+          x.teamId,
+        ]),
+    ).toEqual([
+      ['白班', '2026-08-03T00:00:00.000Z', a.id, team.id],
+      ['夜班', '2026-08-03T12:00:00.000Z', b.id, team.id],
+      ['白班', '2026-08-04T00:00:00.000Z', a.id, team.id],
+      ['夜班', '2026-08-04T12:00:00.000Z', b.id, team.id],
+    ]);
+    const audit = await t.deps.pool.query(
+      `SELECT object_type, actor_id FROM audit_log WHERE action = 'roster_shift.rotation' AND object_id = $1`,
+      [team.id],
+    );
+    expect(audit.rows).toEqual([{ object_type: 'team', actor_id: lead.id }]);
+
+    // A member who is not the lead may not; someone outside the team cannot be put on it.
+    expect((await client(t.app, await f.session(a)).post(url, body)).statusCode).toBe(403);
+    const outside = await client(t.app, await f.session(lead), 'en').post(url, {
+      ...body,
+      userIds: [a.id, stranger.id],
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.details.fields[0]).toMatchObject({
+      path: 'userIds.1',
+      code: 'notTeamMember',
+    });
+    const count = await t.deps.pool.query(`SELECT count(*)::int AS n FROM roster_shifts WHERE team_id = $1`, [
+      team.id,
+    ]);
+    expect(count.rows[0].n).toBe(4);
+  });
+
   it('refuses bad shifts field by field and saves nothing', async () => {
     const s = await serviceTenant(f);
     const pm = client(t.app, await f.session(s.pm), 'en');
@@ -366,3 +416,12 @@ async function teamCase(method: 'GET' | 'POST') {
 }
 securityTests('GET /teams/:id/roster', () => teamCase('GET'));
 securityTests('POST /teams/:id/roster/shifts', () => teamCase('POST'));
+securityTests('POST /teams/:id/roster/rotation', async () => {
+  const c = await teamCase('POST');
+  const { userId } = c.body as { userId: string };
+  return {
+    ...c,
+    url: c.url.replace(/\/shifts$/, '/rotation'),
+    body: { from: '2026-09-01', days: 1, shifts: dayNight, userIds: [userId] },
+  };
+});

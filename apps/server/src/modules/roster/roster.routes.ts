@@ -145,6 +145,24 @@ export async function rosterRoutes(app: ZodApp) {
     },
   );
 
+  app.post(
+    '/teams/:id/roster/rotation',
+    {
+      schema: {
+        tags,
+        summary: "Lay out a rotation on a team's roster, Asia/Shanghai wall time (its lead, admins)",
+        params: IdParams,
+        body: RosterRotationSchema,
+        response: { 201: RosterShiftList },
+      },
+    },
+    async (req, reply) => {
+      const c = ctx(req);
+      const items = await createRotation(c, { teamId: req.params.id }, req.body);
+      return reply.code(201).send({ items: await Promise.all(items.map((s) => one(c, s))) });
+    },
+  );
+
   app.patch(
     '/roster-shifts/:id',
     {

@@ -32,9 +32,8 @@ export const rosterApi = {
     api.get<Roster>(base(o), range, signal),
   createShift: (o: RosterOwner, body: z.output<typeof RosterShiftCreateSchema>) =>
     api.post<RosterShift>(`${base(o)}/shifts`, body),
-  /** Rotations exist for project rosters only (the API has no team rotation). */
-  createRotation: (projectId: string, body: z.output<typeof RosterRotationSchema>) =>
-    api.post<z.infer<typeof RosterShiftList>>(`/projects/${seg(projectId)}/roster/rotation`, body),
+  createRotation: (o: RosterOwner, body: z.output<typeof RosterRotationSchema>) =>
+    api.post<z.infer<typeof RosterShiftList>>(`${base(o)}/rotation`, body),
   updateShift: (id: string, body: z.output<typeof RosterShiftUpdateSchema>) =>
     api.patch<RosterShift>(`/roster-shifts/${seg(id)}`, body),
   removeShift: (id: string) => api.delete<z.infer<typeof OkSchema>>(`/roster-shifts/${seg(id)}`),

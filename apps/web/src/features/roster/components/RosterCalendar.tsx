@@ -159,11 +159,9 @@ export function RosterCalendar({ owner }: { owner: RosterOwner }) {
       </Flex>
       {manage && (
         <Space wrap>
-          {'projectId' in owner && (
-            <Button icon={<SyncOutlined />} onClick={() => form.show('rotation')}>
-              {t('rotation.title')}
-            </Button>
-          )}
+          <Button icon={<SyncOutlined />} onClick={() => form.show('rotation')}>
+            {t('rotation.title')}
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => form.show('shift')}>
             {t('shift.create')}
           </Button>
@@ -331,9 +329,7 @@ export function RosterCalendar({ owner }: { owner: RosterOwner }) {
         onClose={form.close}
       >
         {form.record === 'shift' && <ShiftCreateForm key={form.key} owner={owner} onDone={form.close} />}
-        {form.record === 'rotation' && 'projectId' in owner && (
-          <RotationForm key={form.key} projectId={owner.projectId} onDone={form.close} />
-        )}
+        {form.record === 'rotation' && <RotationForm key={form.key} owner={owner} onDone={form.close} />}
         {form.record === 'edit' && current && (
           <ShiftEditForm key={form.key} shift={current} onDone={form.close} />
         )}

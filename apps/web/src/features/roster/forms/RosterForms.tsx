@@ -120,14 +120,14 @@ export function ShiftEditForm({ shift, onDone }: { shift: RosterShift; onDone: (
  * A rotation: the days it covers, the daily shifts (an end at or before the start is the next
  * morning) and the people in turn; the server lays it out as shifts.
  */
-export function RotationForm({ projectId, onDone }: { projectId: string; onDone: () => void }) {
+export function RotationForm({ owner, onDone }: { owner: RosterOwner; onDone: () => void }) {
   const { t } = useTranslation(['roster', 'common']);
   const { message } = App.useApp();
   const refresh = useRefresh();
   const form = useContractForm({
     schema: RosterRotationSchema,
     toInput: (v) => ({ ...v, from: toDateOnly(v.from) }),
-    submit: (data) => rosterApi.createRotation(projectId, data),
+    submit: (data) => rosterApi.createRotation(owner, data),
     onSuccess: (r) => {
       refresh();
       message.success(t('rotation.created', { count: r.items.length }));
@@ -194,7 +194,7 @@ export function RotationForm({ projectId, onDone }: { projectId: string; onDone:
         </Form.List>
       </Form.Item>
       <Form.Item name="userIds" label={t('rotation.people')} required extra={t('rotation.peopleHelp')}>
-        <RosterPersonSelect owner={{ projectId }} multiple />
+        <RosterPersonSelect owner={owner} multiple />
       </Form.Item>
     </ContractFormView>
   );
