@@ -32,6 +32,11 @@ class ResizeObserverStub {
 if (!('ResizeObserver' in globalThis))
   Object.defineProperty(globalThis, 'ResizeObserver', { value: ResizeObserverStub, configurable: true });
 
+// jsdom implements getComputedStyle for elements only; antd's scroll-bar measuring asks for a
+// pseudo-element, which jsdom reports as an error. The element's own style answers the same there.
+const elementStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (elt: Element) => elementStyle(elt);
+
 // React's act() warnings are for test environments that declare themselves.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
