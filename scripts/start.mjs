@@ -1,26 +1,10 @@
 // `npm start`: builds what is missing or stale, then runs `opsdesk start --demo` (embedded
 // PostgreSQL under ./data unless DATABASE_URL is set). Extra arguments are passed on.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { stale } from './stale.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-
-function newest(dir) {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const p = path.join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function stale(output, sources) {
-  if (!existsSync(output)) return true;
-  const built = statSync(output).mtimeMs;
-  return sources.some((s) => newest(path.join(root, s)) > built);
-}
 
 function run(args) {
   const r = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
@@ -28,7 +12,7 @@ function run(args) {
 }
 
 if (
-  stale(path.join(root, 'apps/web/dist/index.html'), [
+  stale(root, path.join(root, 'apps/web/dist/index.html'), [
     'apps/web/src',
     'apps/web/index.html',
     'packages/contracts/src',
@@ -38,7 +22,7 @@ if (
   run(['run', 'build', '-w', 'apps/web']);
 }
 if (
-  stale(path.join(root, 'apps/server/dist/opsdesk.js'), [
+  stale(root, path.join(root, 'apps/server/dist/opsdesk.js'), [
     'apps/server/src',
     'packages/contracts/src',
     'packages/domain/src',
