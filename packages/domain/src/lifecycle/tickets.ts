@@ -28,6 +28,24 @@ export const INCIDENT_RESOLUTION_CODES = [
 /** How a service request ended. `out_of_scope`: outside the project's contracted services. */
 export const SERVICE_REQUEST_RESOLUTION_CODES = ['fulfilled', 'partially_fulfilled', 'out_of_scope'] as const;
 
+/** The two final states every ticket kind ends in (closed, cancelled). */
+export const FINAL_STATES: readonly LifecycleState[] = [
+  {
+    key: 'closed',
+    category: 'final',
+    pausesSla: false,
+    final: true,
+    label: { 'zh-CN': '已关闭', en: 'Closed' },
+  },
+  {
+    key: 'cancelled',
+    category: 'final',
+    pausesSla: false,
+    final: true,
+    label: { 'zh-CN': '已取消', en: 'Cancelled' },
+  },
+];
+
 const TICKET_STATES: readonly LifecycleState[] = [
   { key: 'new', category: 'open', pausesSla: false, final: false, label: { 'zh-CN': '新建', en: 'New' } },
   {
@@ -58,20 +76,7 @@ const TICKET_STATES: readonly LifecycleState[] = [
     final: false,
     label: { 'zh-CN': '已解决', en: 'Resolved' },
   },
-  {
-    key: 'closed',
-    category: 'final',
-    pausesSla: false,
-    final: true,
-    label: { 'zh-CN': '已关闭', en: 'Closed' },
-  },
-  {
-    key: 'cancelled',
-    category: 'final',
-    pausesSla: false,
-    final: true,
-    label: { 'zh-CN': '已取消', en: 'Cancelled' },
-  },
+  ...FINAL_STATES,
 ];
 
 const NONE = { requiredFields: [], guards: [], meetsResponse: false, assignsActor: false } as const;

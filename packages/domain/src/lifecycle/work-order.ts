@@ -1,3 +1,4 @@
+import { FINAL_STATES } from './tickets.js';
 import type { LifecycleDefinition, LifecycleTransition } from './types.js';
 
 const NONE = { requiredFields: [], guards: [], meetsResponse: false, assignsActor: false } as const;
@@ -143,20 +144,7 @@ export const WORK_ORDER_LIFECYCLE: LifecycleDefinition = {
       final: false,
       label: { 'zh-CN': '客户已确认', en: 'Signed off' },
     },
-    {
-      key: 'closed',
-      category: 'final',
-      pausesSla: false,
-      final: true,
-      label: { 'zh-CN': '已关闭', en: 'Closed' },
-    },
-    {
-      key: 'cancelled',
-      category: 'final',
-      pausesSla: false,
-      final: true,
-      label: { 'zh-CN': '已取消', en: 'Cancelled' },
-    },
+    ...FINAL_STATES,
   ],
   transitions: TRANSITIONS,
   reopenWindowDays: null,
