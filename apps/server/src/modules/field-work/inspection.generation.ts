@@ -1,3 +1,4 @@
+import { systemCtx } from '../../jobs/system-ctx.js';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import {
   MS_PER_DAY,
@@ -18,7 +19,7 @@ import { recordAudit } from '../audit/audit.record.js';
 import { MAIL_JOB } from '../mail/mail.outbox.js';
 import { notify } from '../notifications/notification.service.js';
 import { queueMail } from '../mail/mail.outbox.js';
-import { systemCtx } from '../sla/sla.sweep.js';
+
 import { groupMemberIds } from '../tickets/ticket.lookups.js';
 import { cronOccurrences, parseCron } from './inspection.cron.js';
 import { currentVersions } from './template.repository.js';

@@ -1,3 +1,4 @@
+import { systemCtx } from '../../jobs/system-ctx.js';
 import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import {
   CLOSING_LEAD_DAYS,
@@ -17,7 +18,7 @@ import { notify } from '../notifications/notification.service.js';
 import { enterPhase } from './lifecycle.service.js';
 import { approversOf, managersOf } from './project-people.js';
 import { findProject } from '../projects/project.repository.js';
-import { SYSTEM_ACTOR, generateTasks, loadTemplates, systemWho } from './task-generation.js';
+import { SYSTEM_ACTOR, generateTasks, loadTemplates } from './task-generation.js';
 
 /**
  * The scheduled work of service projects, as idempotent sweeps (docs/decisions/0005 and 0101).
@@ -90,7 +91,7 @@ export async function sweepTaskReminders(deps: Deps): Promise<number> {
 
 /** Monthly recurring items of projects in implementation, one transaction per project. */
 async function sweepRecurring(deps: Deps, today: string): Promise<void> {
-  const who = systemWho(deps, 'service-projects.schedule', deps.now());
+  const who = systemCtx(deps, 'service-projects.schedule', deps.now());
   for (;;) {
     const done = await deps.db.transaction(async (tx) => {
       const [p] = await tx
@@ -127,7 +128,7 @@ async function sweepRecurring(deps: Deps, today: string): Promise<void> {
 
 /** Projects whose end date is 14 days away or less enter their closing phase; their managers hear. */
 async function sweepClosing(deps: Deps, today: string): Promise<void> {
-  const who = systemWho(deps, 'service-projects.schedule', deps.now());
+  const who = systemCtx(deps, 'service-projects.schedule', deps.now());
   for (;;) {
     const done = await deps.db.transaction(async (tx) => {
       const [p] = await tx
@@ -161,7 +162,7 @@ async function sweepClosing(deps: Deps, today: string): Promise<void> {
 
 /** T−30: the regional and division managers (and the project's managers) hear that a handover's window opened. */
 async function sweepHandoverStarts(deps: Deps, today: string): Promise<void> {
-  const who = systemWho(deps, 'service-projects.schedule', deps.now());
+  const who = systemCtx(deps, 'service-projects.schedule', deps.now());
   for (;;) {
     const claimed = await deps.db.transaction(async (tx) => {
       const rows = await tx

@@ -59,6 +59,7 @@ const SERVICE_PROJECT_ENDPOINTS: [string, string, string][] = [
   ['get', '/api/v1/projects/{id}/on-duty', 'roster'],
   ['get', '/api/v1/teams/{id}/roster', 'roster'],
   ['post', '/api/v1/teams/{id}/roster/shifts', 'roster'],
+  ['post', '/api/v1/teams/{id}/roster/rotation', 'roster'],
   ['patch', '/api/v1/roster-shifts/{id}', 'roster'],
   ['delete', '/api/v1/roster-shifts/{id}', 'roster'],
   ['post', '/api/v1/roster-shifts/{id}/swap', 'roster'],

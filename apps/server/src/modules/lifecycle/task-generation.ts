@@ -193,17 +193,3 @@ export const SYSTEM_ACTOR: Actor = {
   managesRegion: null,
   memberships: [],
 };
-
-/** The actor of scheduled work: audit rows name "system" and the job. */
-export function systemWho(deps: Ctx['deps'], job: string, now: Date): AnonCtx {
-  return {
-    db: deps.db,
-    deps,
-    actor: null,
-    actorName: 'system',
-    requestId: `job:${job}`,
-    ip: null,
-    lang: 'zh-CN',
-    now,
-  };
-}

@@ -1,7 +1,8 @@
+import { systemCtx } from '../../jobs/system-ctx.js';
 import { asc, eq, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { slaClocks, tickets } from '../../db/schema/index.js';
-import type { AnonCtx, Deps } from '../../http/context.js';
+import type { Deps } from '../../http/context.js';
 import { CalendarResolver } from '../calendars/calendar.definition.js';
 import { MAIL_JOB } from '../mail/mail.outbox.js';
 import { ticketColumns } from '../tickets/ticket.repository.js';
@@ -9,20 +10,6 @@ import { sweepBatch } from './sla.sweep.batch.js';
 
 const BATCH = 100;
 const MAX_ROUNDS = 20;
-
-/** The identity of a job in audit rows and ticket history. */
-export function systemCtx(deps: Deps, job: string, now: Date): AnonCtx {
-  return {
-    db: deps.db,
-    deps,
-    actor: null,
-    actorName: 'system',
-    requestId: `job:${job}`,
-    ip: null,
-    lang: 'zh-CN',
-    now,
-  };
-}
 
 /**
  * The SLA timer sweep (a pg-boss cron job, every minute). It reads only clocks whose

@@ -1,3 +1,4 @@
+import { systemCtx } from '../../jobs/system-ctx.js';
 import { sql } from 'drizzle-orm';
 import { DESK_TICKET_KINDS } from '@opsdesk/domain';
 import { ticketTasks } from '../../db/schema/index.js';
@@ -7,7 +8,7 @@ import { uuid7 } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.record.js';
 import { CalendarResolver } from '../calendars/calendar.definition.js';
 import { MAIL_JOB } from '../mail/mail.outbox.js';
-import { systemCtx } from '../sla/sla.sweep.js';
+
 import { EMERGENCY_PLAN_DUE_MS } from './ticket.create.service.js';
 import { recordTicketEvent } from './ticket.history.js';
 import { Lifecycles } from './ticket.lifecycle.js';
