@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, GlobalRole, Membership, UserKind } from '@opsdesk/domain';
 import type { Lang } from '@opsdesk/contracts';
+import { runPrepared } from '../../db/prepared.js';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, sessions, users } from '../../db/schema/index.js';
 
@@ -89,7 +90,7 @@ export async function findSessionPrincipal(
   db: DbOrTx,
   sessionId: string,
 ): Promise<SessionPrincipalRow | null> {
-  const res = await db.execute<
+  const [r] = await runPrepared<
     RawPrincipal & {
       s_id: string;
       csrf_token: string;
@@ -97,10 +98,12 @@ export async function findSessionPrincipal(
       last_seen_at: Date;
       revoked_at: Date | null;
     }
-  >(sql`
+  >(
+    db,
+    sql`
     SELECT s.id AS s_id, s.csrf_token, s.created_at AS s_created, s.last_seen_at, s.revoked_at, ${principalColumns}
-    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${sessionId}`);
-  const r = res.rows[0];
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${sessionId}`,
+  );
   if (!r) return null;
   return {
     ...toPrincipal(r),
@@ -115,17 +118,19 @@ export async function findSessionPrincipal(
 }
 
 export async function findTokenPrincipal(db: DbOrTx, tokenHash: string): Promise<TokenPrincipalRow | null> {
-  const res = await db.execute<
+  const [r] = await runPrepared<
     RawPrincipal & {
       t_id: string;
       expires_at: Date | null;
       t_revoked: Date | null;
       last_used_at: Date | null;
     }
-  >(sql`
+  >(
+    db,
+    sql`
     SELECT t.id AS t_id, t.expires_at, t.revoked_at AS t_revoked, t.last_used_at, ${principalColumns}
-    FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash}`);
-  const r = res.rows[0];
+    FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash}`,
+  );
   if (!r) return null;
   return {
     ...toPrincipal(r),

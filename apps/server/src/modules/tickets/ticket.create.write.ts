@@ -7,7 +7,7 @@ import type { AuditInput } from '../audit/audit.record.js';
 import { renderMail } from '../mail/mail.outbox.js';
 import type { NewClockRow } from '../sla/sla.clocks.js';
 import { ticketLink } from './ticket.notify.js';
-import { runPrepared } from './prepared.js';
+import { runPrepared } from '../../db/prepared.js';
 import type { TicketRow } from './ticket.repository.js';
 
 /**

@@ -11,7 +11,7 @@ import type { LifecycleDefinition, LifecycleKind, TicketKind } from '@opsdesk/do
 import type { Lang } from '@opsdesk/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ticketLifecycles } from '../../db/schema/index.js';
-import { runPrepared } from './prepared.js';
+import { runPrepared } from '../../db/prepared.js';
 import { NO_FLUSH } from './ticket.create.write.js';
 
 /**
