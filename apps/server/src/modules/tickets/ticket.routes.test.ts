@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { teamMembers } from '../../db/schema/index.js';
 import { testApp } from '../../test/app.js';
 import type { TestApp } from '../../test/app.js';
 import { factories } from '../../test/factories.js';
@@ -204,6 +205,42 @@ describe('GET /api/v1/tickets and /tickets/:id', () => {
     expect(soon.json().items).toHaveLength(5);
     const bad = await http.get('/api/v1/tickets?sort=nonsense');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('"my groups": every group of the caller, newest first, page by page, and nothing of other groups', async () => {
+    const d = await deskTenant(t.deps, f);
+    const [b, c] = [await f.team(), await f.team()];
+    await t.deps.db.insert(teamMembers).values([
+      { teamId: b.id, userId: d.agent.id },
+      { teamId: c.id, userId: d.engineer.id },
+    ]);
+    for (const groupId of [d.group.id, null, c.id, b.id, d.group.id, null, b.id, c.id, d.group.id, null])
+      await raise(d, groupId ? { groupId } : {});
+    const expected = (
+      await t.deps.pool.query<{ id: string }>(
+        `SELECT id FROM tickets WHERE project_id = $1 AND group_id = ANY($2::uuid[]) ORDER BY created_at DESC, id DESC`,
+        [d.project.id, [d.group.id, b.id]],
+      )
+    ).rows.map((r) => r.id);
+    expect(expected).toHaveLength(5);
+    const http = client(t.app, await f.session(d.agent));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await http.get(
+        `/api/v1/tickets?queue=my_groups&projectId=${d.project.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      seen.push(...res.json().items.map((x: { id: string }) => x.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    // A caller in no group sees an empty queue.
+    const loner = await f.user();
+    await f.member(d.project.id, loner.id, 'service_desk_agent');
+    expect(
+      (await client(t.app, await f.session(loner)).get('/api/v1/tickets?queue=my_groups')).json().items,
+    ).toEqual([]);
   });
 
   securityTests('GET /tickets/:id', async () => {
