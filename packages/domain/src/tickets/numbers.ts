@@ -33,3 +33,14 @@ export function formatTicketNumber(kind: TicketKind, year: number, n: number): s
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`a ticket sequence number is ≥ 1, got ${n}`);
   return `${TICKET_NUMBER_PREFIX[kind]}-${year}-${String(n).padStart(6, '0')}`;
 }
+
+const NUMBER_PATTERN = new RegExp(`^(${Object.values(TICKET_NUMBER_PREFIX).join('|')})-\\d{4}-\\d{6,}$`, 'i');
+
+/**
+ * Whether a search text is one whole ticket number (`INC-2026-000123`, any case, spaces around
+ * ignored). Such a search matches a handful of tickets at most, so the list goes straight to the
+ * index instead of walking the newest tickets first (docs/decisions/0202).
+ */
+export function isTicketNumber(text: string): boolean {
+  return NUMBER_PATTERN.test(text.trim());
+}

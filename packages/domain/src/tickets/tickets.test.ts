@@ -8,7 +8,7 @@ import {
   ticketRelations,
 } from './access.js';
 import type { TicketFacts } from './access.js';
-import { formatTicketNumber } from './numbers.js';
+import { formatTicketNumber, isTicketNumber } from './numbers.js';
 import { needsOnDuty, routeTicket } from './routing.js';
 import type { RoutableTicket, RoutingRule } from './routing.js';
 
@@ -255,4 +255,22 @@ describe('needsOnDuty', () => {
     [1, true, false],
     [2, false, false],
   ])('P%d in hours %s → %s', (p, inHours, expected) => expect(needsOnDuty(p, inHours)).toBe(expected));
+});
+
+describe('isTicketNumber', () => {
+  it.each<[string, boolean]>([
+    ['INC-2026-000123', true],
+    ['inc-2026-000123', true],
+    ['  REQ-2025-011613 ', true],
+    ['WO-2026-1234567', true],
+    ['CHG-2026-000001', true],
+    ['INC-2026-00012', false], // five digits: not a number we issue
+    ['INC-26-000123', false],
+    ['XYZ-2026-000123', false],
+    ['INC-2026-000123 宕机', false],
+    ['宕机', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => {
+    expect(isTicketNumber(text)).toBe(expected);
+  });
 });

@@ -1,6 +1,6 @@
 import { and, arrayContains, eq, gte, inArray, isNull, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { projectScope, searchQuery, seesInternalNotes } from '@opsdesk/domain';
+import { isTicketNumber, projectScope, searchQuery, seesInternalNotes } from '@opsdesk/domain';
 import type { Actor } from '@opsdesk/domain';
 import type { TicketListQuery } from '@opsdesk/contracts';
 import type { z } from 'zod';
@@ -184,7 +184,7 @@ export async function listTickets(db: DbOrTx, actor: Actor, q: TicketListInput, 
   );
   const tsq = q.q ? searchQuery(q.q) : null;
   const sortKey = sort.replace(/^-/, '');
-  if (tsq !== null && WALKABLE_SORTS.has(sortKey)) {
+  if (tsq !== null && WALKABLE_SORTS.has(sortKey) && !isTicketNumber(q.q!)) {
     // A search walks the newest tickets first (see SEARCH_WALK_ROWS); a full page found there is
     // the answer, since every other match comes later in the list's order.
     const order = sql.join(ks.orderBy, sql`, `);
