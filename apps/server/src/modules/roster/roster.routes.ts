@@ -30,6 +30,11 @@ import type { ShiftView } from './roster.repository.js';
 const tags = ['roster'];
 
 const one = async (c: Ctx, s: ShiftView) => presentShift(s, await shiftAbilitiesFor(c, s));
+const rotation = async (
+  c: Ctx,
+  owner: { projectId: string } | { teamId: string },
+  body: Parameters<typeof createRotation>[2],
+) => ({ items: await Promise.all((await createRotation(c, owner, body)).map((s) => one(c, s))) });
 
 /** The duty roster (值班表) of projects and teams, and who is on duty at an instant. */
 export async function rosterRoutes(app: ZodApp) {
@@ -90,11 +95,8 @@ export async function rosterRoutes(app: ZodApp) {
         response: { 201: RosterShiftList },
       },
     },
-    async (req, reply) => {
-      const c = ctx(req);
-      const items = await createRotation(c, { projectId: req.params.id }, req.body);
-      return reply.code(201).send({ items: await Promise.all(items.map((s) => one(c, s))) });
-    },
+    async (req, reply) =>
+      reply.code(201).send(await rotation(ctx(req), { projectId: req.params.id }, req.body)),
   );
 
   app.get(
@@ -156,11 +158,7 @@ export async function rosterRoutes(app: ZodApp) {
         response: { 201: RosterShiftList },
       },
     },
-    async (req, reply) => {
-      const c = ctx(req);
-      const items = await createRotation(c, { teamId: req.params.id }, req.body);
-      return reply.code(201).send({ items: await Promise.all(items.map((s) => one(c, s))) });
-    },
+    async (req, reply) => reply.code(201).send(await rotation(ctx(req), { teamId: req.params.id }, req.body)),
   );
 
   app.patch(
