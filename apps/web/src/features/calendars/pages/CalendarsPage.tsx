@@ -1,12 +1,11 @@
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Space, Tabs, Tag, Typography } from 'antd';
-import { CalculatorOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Tabs, Tag, Typography } from 'antd';
+import { CalculatorOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Calendar } from '@opsdesk/contracts';
 import { useCurrentProjectId } from '../../../app/session/project';
 import { can, useAbilities } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { FormDrawer, FormModal, useOverlay } from '../../../shared/form/overlays';
 import { wholeList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
@@ -17,6 +16,7 @@ import { HolidayYearsTab } from '../components/HolidayYearsTab';
 import { WEEKDAYS } from '../components/WeeklyHoursEditor';
 import { CalendarForm } from '../forms/CalendarForm';
 import { ComputeDueForm } from '../forms/ComputeDueForm';
+import { RowActions } from '../../../shared/list/RowActions';
 
 const TABS = ['calendars', 'holidays'] as const;
 type Tab = (typeof TABS)[number];
@@ -89,7 +89,6 @@ function CalendarsTab() {
   const create = useOverlay();
   const edit = useOverlay<Calendar>();
   const compute = useOverlay<Calendar>();
-  const confirm = useConfirmAction();
   const summary = useWeeklySummary();
   // A global calendar is the admin's; a project's, its managers' (the project's own abilities say).
   const project = useQuery({
@@ -128,36 +127,22 @@ function CalendarsTab() {
       title: t('common:actionsColumn'),
       noExport: true,
       render: (c) => (
-        <Space size={0} wrap>
+        <RowActions
+          onEdit={can(c, 'update') && (() => edit.show(c))}
+          remove={
+            can(c, 'delete') && {
+              name: c.name,
+              content: t('deleteHint'),
+              action: () => calendarApi.remove(c.id),
+              invalidate: calendarKeys.all,
+            }
+          }
+          wrap
+        >
           <Button type="link" size="small" icon={<CalculatorOutlined />} onClick={() => compute.show(c)}>
             {t('compute.short')}
           </Button>
-          {can(c, 'update') && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => edit.show(c)}>
-              {t('common:actions.edit')}
-            </Button>
-          )}
-          {can(c, 'delete') && (
-            <Button
-              type="link"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={() =>
-                confirm({
-                  title: t('common:confirm.deleteTitle', { name: c.name }),
-                  content: t('deleteHint'),
-                  okText: t('common:actions.delete'),
-                  action: () => calendarApi.remove(c.id),
-                  invalidate: calendarKeys.all,
-                  success: t('common:form.deleted'),
-                })
-              }
-            >
-              {t('common:actions.delete')}
-            </Button>
-          )}
-        </Space>
+        </RowActions>
       ),
     },
   ];

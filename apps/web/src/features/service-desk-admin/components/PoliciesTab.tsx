@@ -8,13 +8,12 @@ import {
   Input,
   InputNumber,
   Select,
-  Space,
   Switch,
   Table,
   Tag,
   Typography,
 } from 'antd';
-import { DeleteOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -25,7 +24,6 @@ import {
 } from '@opsdesk/contracts';
 import type { Project } from '@opsdesk/contracts';
 import { can } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { ContractFormView } from '../../../shared/form/ContractFormView';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { useContractForm } from '../../../shared/form/useContractForm';
@@ -39,6 +37,7 @@ import { useTicketLabels } from '../../tickets/labels';
 import { DESK_KINDS } from '../../tickets/pages/TicketQueuePage';
 import { deskApi, deskKeys } from '../api/desk-admin.api';
 import type { SlaPolicy } from '../api/desk-admin.api';
+import { RowActions } from '../../../shared/list/RowActions';
 
 const LEVELS = ['1', '2', '3', '4'] as const;
 const ANY = 'any';
@@ -58,7 +57,6 @@ export function PoliciesTab({ project }: { project: Project }) {
   const manage = can(project, 'update');
   const create = useOverlay();
   const edit = useOverlay<SlaPolicy>();
-  const confirm = useConfirmAction();
   const calendars = useCalendarNames(project.id);
   const categories = new Map((useCategories(project.id).data?.items ?? []).map((c) => [c.id, c.name]));
   const anyLabel = t('rules.any');
@@ -121,28 +119,14 @@ export function PoliciesTab({ project }: { project: Project }) {
             title: t('common:actionsColumn'),
             noExport: true,
             render: (p: SlaPolicy) => (
-              <Space size={0}>
-                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => edit.show(p)}>
-                  {t('common:actions.edit')}
-                </Button>
-                <Button
-                  type="link"
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  onClick={() =>
-                    confirm({
-                      title: t('common:confirm.deleteTitle', { name: p.name }),
-                      okText: t('common:actions.delete'),
-                      action: () => deskApi.removePolicy(p.id),
-                      invalidate: deskKeys.policies(project.id),
-                      success: t('common:form.deleted'),
-                    })
-                  }
-                >
-                  {t('common:actions.delete')}
-                </Button>
-              </Space>
+              <RowActions
+                onEdit={() => edit.show(p)}
+                remove={{
+                  name: p.name,
+                  action: () => deskApi.removePolicy(p.id),
+                  invalidate: deskKeys.policies(project.id),
+                }}
+              />
             ),
           },
         ]

@@ -1,11 +1,9 @@
-import { App, Button, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Form, Input, InputNumber, Select, Switch, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RoutingRuleCreateSchema, TicketChannelSchema } from '@opsdesk/contracts';
 import type { Project } from '@opsdesk/contracts';
 import { can } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { ContractFormView } from '../../../shared/form/ContractFormView';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { useContractForm } from '../../../shared/form/useContractForm';
@@ -18,6 +16,7 @@ import { useTicketLabels } from '../../tickets/labels';
 import { DESK_KINDS } from '../../tickets/pages/TicketQueuePage';
 import { deskApi, deskKeys } from '../api/desk-admin.api';
 import type { RoutingRule } from '../api/desk-admin.api';
+import { RowActions } from '../../../shared/list/RowActions';
 
 const ANY = 'any';
 
@@ -38,7 +37,6 @@ export function RulesTab({ project }: { project: Project }) {
   const manage = can(project, 'update');
   const create = useOverlay();
   const edit = useOverlay<RoutingRule>();
-  const confirm = useConfirmAction();
   const teams = useTeamNames();
   const categories = new Map((useCategories(project.id).data?.items ?? []).map((c) => [c.id, c.name]));
   const anyLabel = t('rules.any');
@@ -86,28 +84,14 @@ export function RulesTab({ project }: { project: Project }) {
             title: t('common:actionsColumn'),
             noExport: true,
             render: (r: RoutingRule) => (
-              <Space size={0}>
-                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => edit.show(r)}>
-                  {t('common:actions.edit')}
-                </Button>
-                <Button
-                  type="link"
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  onClick={() =>
-                    confirm({
-                      title: t('common:confirm.deleteTitle', { name: r.name }),
-                      okText: t('common:actions.delete'),
-                      action: () => deskApi.removeRule(r.id),
-                      invalidate: deskKeys.rules(project.id),
-                      success: t('common:form.deleted'),
-                    })
-                  }
-                >
-                  {t('common:actions.delete')}
-                </Button>
-              </Space>
+              <RowActions
+                onEdit={() => edit.show(r)}
+                remove={{
+                  name: r.name,
+                  action: () => deskApi.removeRule(r.id),
+                  invalidate: deskKeys.rules(project.id),
+                }}
+              />
             ),
           },
         ]

@@ -1,11 +1,8 @@
-import { Button, Space } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SiteListQuery } from '@opsdesk/contracts';
 import type { Site } from '@opsdesk/contracts';
 import { can, useAbilities } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { formatDateTime } from '../../../shared/format';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { contractList } from '../../../shared/list/contract-list';
@@ -14,6 +11,7 @@ import type { ListColumn, ListFilter } from '../../../shared/list/types';
 import { CustomerSelect } from '../../customers/components/CustomerSelect';
 import { siteApi, siteKeys } from '../api/site.api';
 import { SiteCreateForm, SiteEditForm } from '../forms/SiteForm';
+import { RowActions } from '../../../shared/list/RowActions';
 
 const fetchSites = contractList(SiteListQuery, siteApi.list);
 
@@ -31,7 +29,6 @@ export function SiteList({
   const abilities = useAbilities();
   const create = useOverlay();
   const edit = useOverlay<Site>();
-  const confirm = useConfirmAction();
 
   const columns: ListColumn<Site>[] = [
     { key: 'name', title: t('fields.name'), sortKey: 'name', alwaysVisible: true },
@@ -59,33 +56,17 @@ export function SiteList({
       title: t('common:actionsColumn'),
       noExport: true,
       render: (s) => (
-        <Space size={0}>
-          {can(s, 'update') && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => edit.show(s)}>
-              {t('common:actions.edit')}
-            </Button>
-          )}
-          {can(s, 'delete') && (
-            <Button
-              type="link"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={() =>
-                confirm({
-                  title: t('common:confirm.deleteTitle', { name: s.name }),
-                  content: t('common:confirm.deleteContent'),
-                  okText: t('common:actions.delete'),
-                  action: () => siteApi.remove(s.id),
-                  invalidate: siteKeys.all,
-                  success: t('common:form.deleted'),
-                })
-              }
-            >
-              {t('common:actions.delete')}
-            </Button>
-          )}
-        </Space>
+        <RowActions
+          onEdit={can(s, 'update') && (() => edit.show(s))}
+          remove={
+            can(s, 'delete') && {
+              name: s.name,
+              content: t('common:confirm.deleteContent'),
+              action: () => siteApi.remove(s.id),
+              invalidate: siteKeys.all,
+            }
+          }
+        />
       ),
     },
   ];

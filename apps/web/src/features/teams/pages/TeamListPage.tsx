@@ -1,10 +1,8 @@
-import { Button, Space, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TeamListQuery } from '@opsdesk/contracts';
 import type { Team } from '@opsdesk/contracts';
 import { can, useAbilities } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { formatDateTime } from '../../../shared/format';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { contractList } from '../../../shared/list/contract-list';
@@ -12,6 +10,7 @@ import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn } from '../../../shared/list/types';
 import { teamApi, teamKeys } from '../api/team.api';
 import { TeamForm } from '../forms/TeamForm';
+import { RowActions } from '../../../shared/list/RowActions';
 
 const fetchTeams = contractList(TeamListQuery, teamApi.list);
 
@@ -34,7 +33,6 @@ export default function TeamListPage() {
   const abilities = useAbilities();
   const create = useOverlay();
   const edit = useOverlay<Team>();
-  const confirm = useConfirmAction();
 
   const columns: ListColumn<Team>[] = [
     { key: 'name', title: t('fields.name'), sortKey: 'name', alwaysVisible: true },
@@ -64,33 +62,17 @@ export default function TeamListPage() {
       title: t('common:actionsColumn'),
       noExport: true,
       render: (team) => (
-        <Space size={0}>
-          {can(team, 'update') && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => edit.show(team)}>
-              {t('common:actions.edit')}
-            </Button>
-          )}
-          {can(team, 'delete') && (
-            <Button
-              type="link"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={() =>
-                confirm({
-                  title: t('common:confirm.deleteTitle', { name: team.name }),
-                  content: t('common:confirm.deleteContent'),
-                  okText: t('common:actions.delete'),
-                  action: () => teamApi.remove(team.id),
-                  invalidate: teamKeys.all,
-                  success: t('common:form.deleted'),
-                })
-              }
-            >
-              {t('common:actions.delete')}
-            </Button>
-          )}
-        </Space>
+        <RowActions
+          onEdit={can(team, 'update') && (() => edit.show(team))}
+          remove={
+            can(team, 'delete') && {
+              name: team.name,
+              content: t('common:confirm.deleteContent'),
+              action: () => teamApi.remove(team.id),
+              invalidate: teamKeys.all,
+            }
+          }
+        />
       ),
     },
   ];
