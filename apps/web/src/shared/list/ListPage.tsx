@@ -20,7 +20,7 @@ import { describeError } from '../errors';
 import { ColumnSettings } from './ColumnSettings';
 import { CardList } from './CardList';
 import { isVisible, useColumnVisibility } from './column-settings';
-import { buildCsv, collectAll, downloadCsv, EXPORT_CAP } from './csv';
+import { buildCsv, collectAll, columnValue, downloadCsv, EXPORT_CAP } from './csv';
 import {
   clearedListState,
   hasActiveFilters,
@@ -30,7 +30,7 @@ import {
   writeListState,
 } from './list-state';
 import type { ListStateConfig } from './list-state';
-import type { CellValue, FetchPage, ListColumn, ListFilter, ListParams } from './types';
+import type { FetchPage, ListColumn, ListFilter, ListParams } from './types';
 
 export interface ListPageProps<T> {
   /** Names the list for column settings (localStorage) and the export file. */
@@ -110,18 +110,9 @@ export function ListPage<T>(props: ListPageProps<T>) {
   const update = (patch: Parameters<typeof writeListState>[2]) =>
     setSearchParams(writeListState(searchParams, cfg, patch));
 
-  const valueOf = (col: ListColumn<T>, row: T): CellValue => {
-    if (col.value) return col.value(row);
-    const v = (row as Record<string, unknown>)[col.key];
-    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-      ? v
-      : v == null
-        ? null
-        : String(v);
-  };
   const cell = (col: ListColumn<T>, row: T): ReactNode => {
     if (col.render) return col.render(row);
-    const v = valueOf(col, row);
+    const v = columnValue(col, row);
     if (v === null || v === undefined || v === '') return t('empty');
     return typeof v === 'boolean' ? (v ? t('yes') : t('no')) : v;
   };
@@ -187,7 +178,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
         cols.map((c) => c.title),
         rows.map((r) =>
           cols.map((c) => {
-            const v = valueOf(c, r);
+            const v = columnValue(c, r);
             return typeof v === 'boolean' ? (v ? t('yes') : t('no')) : v;
           }),
         ),
@@ -377,7 +368,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
           expandedRowRender={props.expandable?.expandedRowRender}
           isEmpty={(col, row) => {
             if (col.render && !col.value) return false;
-            const v = valueOf(col, row);
+            const v = columnValue(col, row);
             return v === null || v === undefined || v === '';
           }}
         />

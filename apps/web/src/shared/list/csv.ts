@@ -1,4 +1,4 @@
-import type { CellValue, FetchPage, ListParams } from './types';
+import type { CellValue, FetchPage, ListColumn, ListParams } from './types';
 
 /** Most rows one export walks; past that the user narrows the filter. */
 export const EXPORT_CAP = 10_000;
@@ -58,4 +58,15 @@ export function downloadCsv(filename: string, csv: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A column's plain value in a row: what the CSV export writes, and a cell shows without `render`. */
+export function columnValue<T>(col: ListColumn<T>, row: T): CellValue {
+  if (col.value) return col.value(row);
+  const v = (row as Record<string, unknown>)[col.key];
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    ? v
+    : v == null
+      ? null
+      : String(v);
 }

@@ -1,37 +1,18 @@
 import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Progress,
-  Result,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, LeftOutlined, RightOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { InspectionTask } from '@opsdesk/contracts';
-import { InspectionTaskCancelSchema } from '@opsdesk/contracts';
 import { API_BASE } from '../../../app/api/client';
 import { can } from '../../../shared/abilities/useAbilities';
 import { QueryState } from '../../../shared/components/QueryState';
 import { describeError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
-import { ContractFormView } from '../../../shared/form/ContractFormView';
 import { FormModal, useOverlay } from '../../../shared/form/overlays';
-import { useContractForm } from '../../../shared/form/useContractForm';
-import { useQueryClient } from '@tanstack/react-query';
 import { inspectionApi, inspectionKeys } from '../api/inspections.api';
-import type { SubmitResult, TaskCi } from '../api/inspections.api';
+import type { TaskCi } from '../api/inspections.api';
 import { CarriedFindings } from '../components/CarriedFindings';
 import { ReadingCard } from '../components/ReadingCard';
 import { SyncStatus } from '../components/SyncStatus';
@@ -40,6 +21,8 @@ import { TaskStatusTag, useInspectionLabels } from '../labels';
 import { readingKey } from '../offline/draft-store';
 import { keepAppShellOffline } from '../offline/shell-cache';
 import { useInspectionDraft } from '../offline/useInspectionDraft';
+import { SkipForm, CancelForm } from '../components/TaskForms';
+import { Submitted } from '../components/Submitted';
 
 /** `/inspection-tasks/:id`: doing an inspection on a phone, CI by CI, item by item. */
 export default function InspectionTaskPage() {
@@ -314,97 +297,6 @@ function TaskView({ task }: { task: InspectionTask }) {
       <FormModal open={cancelDialog.open} title={t('task.cancel')} onClose={cancelDialog.close}>
         <CancelForm key={cancelDialog.key} taskId={task.id} onDone={cancelDialog.close} />
       </FormModal>
-    </div>
-  );
-}
-
-function SkipForm(props: { onDone: (reason: string) => void; onCancel: () => void }) {
-  const { t } = useTranslation(['inspections', 'common']);
-  const [form] = Form.useForm<{ reason: string }>();
-  return (
-    <Form form={form} layout="vertical" onFinish={(v) => props.onDone(v.reason.trim())} requiredMark>
-      <Form.Item
-        name="reason"
-        label={t('task.skipReason')}
-        rules={[{ required: true, whitespace: true, message: t('problems.required') }]}
-      >
-        <Input.TextArea
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          maxLength={1000}
-          placeholder={t('task.skipPlaceholder')}
-        />
-      </Form.Item>
-      <Flex justify="flex-end" gap={8}>
-        <Button onClick={props.onCancel}>{t('common:actions.cancel')}</Button>
-        <Button type="primary" htmlType="submit">
-          {t('common:actions.confirm')}
-        </Button>
-      </Flex>
-    </Form>
-  );
-}
-
-function CancelForm({ taskId, onDone }: { taskId: string; onDone: () => void }) {
-  const { t } = useTranslation(['inspections', 'common']);
-  const qc = useQueryClient();
-  const form = useContractForm({
-    schema: InspectionTaskCancelSchema,
-    submit: (data) => inspectionApi.cancel(taskId, data),
-    onSuccess: (task) => {
-      qc.setQueryData(inspectionKeys.task(taskId), task);
-      void qc.invalidateQueries({ queryKey: inspectionKeys.tasks });
-      onDone();
-    },
-  });
-  return (
-    <ContractFormView form={form} onCancel={onDone} submitLabel={t('task.cancel')}>
-      <Form.Item name="reason" label={t('task.cancelReason')} required>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
-      </Form.Item>
-    </ContractFormView>
-  );
-}
-
-/** After submitting: the counts, the findings it opened and the incidents raised at once. */
-function Submitted({ task, result }: { task: InspectionTask; result: SubmitResult | null }) {
-  const { t } = useTranslation(['inspections', 'common']);
-  const counts = result?.task.counts ?? task.counts;
-  return (
-    <div style={{ maxWidth: 640, margin: '0 auto' }}>
-      <Result
-        status="success"
-        title={t('task.submitted')}
-        subTitle={t('task.submittedSummary', { items: counts.items, abnormal: counts.abnormal })}
-        extra={
-          <Space wrap>
-            <Link to="/inspection-tasks">
-              <Button type="primary" size="large">
-                {t('task.backToList')}
-              </Button>
-            </Link>
-            {result && result.findings.created.length > 0 && (
-              <Link to={`/findings?taskId=${task.id}`}>
-                <Button size="large">{t('task.findings')}</Button>
-              </Link>
-            )}
-          </Space>
-        }
-      >
-        {result && (result.findings.created.length > 0 || result.incidents.length > 0) && (
-          <Flex vertical gap={4}>
-            {result.findings.created.length > 0 && (
-              <Typography.Text>
-                {t('task.findingsCreated', { count: result.findings.created.length })}
-              </Typography.Text>
-            )}
-            {result.incidents.length > 0 && (
-              <Typography.Text>
-                {t('task.incidentsRaised', { numbers: result.incidents.map((i) => i.number).join(', ') })}
-              </Typography.Text>
-            )}
-          </Flex>
-        )}
-      </Result>
     </div>
   );
 }
