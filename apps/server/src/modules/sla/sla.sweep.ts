@@ -30,7 +30,9 @@ export async function sweepClocks(deps: Deps): Promise<number> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const now = deps.now();
     // Most minutes have nothing due: one indexed read, no transaction.
-    const someDue = await deps.db.execute(sql`SELECT 1 FROM sla_clocks WHERE next_check_at <= ${now} LIMIT 1`);
+    const someDue = await deps.db.execute(
+      sql`SELECT 1 FROM sla_clocks WHERE next_check_at <= ${now} LIMIT 1`,
+    );
     if (!someDue.rows.length) break;
     // One resolver per round (its doc: one per request or job run): each calendar and the holiday
     // data are read once for all the clocks.
