@@ -10,6 +10,7 @@ import pino from 'pino';
 import { loadConfig } from '../apps/server/src/config.js';
 import { createPool } from '../apps/server/src/db/pool.js';
 import { uuid7 } from '../apps/server/src/lib/ids.js';
+import { recentBatchSizes } from '../apps/server/src/modules/tickets/ticket.write-batch.js';
 import { startServer } from '../apps/server/src/server.js';
 
 const mode = process.env.BENCH_SERVER;
@@ -62,6 +63,7 @@ if (mode === 'app') {
 
 process.on('message', (m: { cmd: string }) => {
   if (m.cmd === 'rss') send({ rss: process.memoryUsage().rss });
+  if (m.cmd === 'batches') send({ batches: recentBatchSizes() });
   if (m.cmd === 'stop')
     void stop().then(
       () => process.exit(0),

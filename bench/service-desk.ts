@@ -35,6 +35,7 @@ import { percentile } from './types.js';
  * - the server's RSS, sampled during the load.
  * `BENCH_SECONDS` sets each creation run (default 15), `LOG_LEVEL` both servers' pino level
  * (default `info`, opsdesk's default). `TEST_DATABASE_URL` uses that server, else an embedded PostgreSQL;
+ * `BENCH_ONLY=creation` skips the sweep, queue and search runs (for profiling creation);
  * `BENCH_KEEP_DB=1` leaves the database in place afterwards (its URL is printed) for EXPLAIN.
  */
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -44,6 +45,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_SECONDS = 3;
 const CONNECTIONS = 32;
 const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
+const CREATION_ONLY = process.env.BENCH_ONLY === 'creation';
 const MIN = 60_000;
 
 const log = (m: string) => process.stderr.write(`  service-desk: ${m}\n`);
@@ -55,6 +57,8 @@ interface Server {
   url: string;
   child: ChildProcess;
   rss(): Promise<number>;
+  /** The sizes of the ticket batches the app has written so far (ticket.write-batch.ts). */
+  batches(): Promise<readonly number[]>;
   stop(): Promise<void>;
 }
 
@@ -73,19 +77,22 @@ async function startChild(mode: 'app' | 'bare', databaseUrl: string): Promise<Se
     child.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
     child.on('message', (m: { ready?: string }) => m.ready && resolve(m.ready));
   });
+  const ask = <K extends 'rss' | 'batches'>(cmd: K) =>
+    new Promise<{ rss: number; batches: readonly number[] }[K]>((resolve) => {
+      const on = (m: Partial<{ rss: number; batches: readonly number[] }>) => {
+        const v = m[cmd];
+        if (v === undefined) return;
+        child.off('message', on);
+        resolve(v);
+      };
+      child.on('message', on);
+      child.send({ cmd });
+    });
   return {
     url,
     child,
-    rss: () =>
-      new Promise((resolve) => {
-        const on = (m: { rss?: number }) => {
-          if (m.rss === undefined) return;
-          child.off('message', on);
-          resolve(m.rss);
-        };
-        child.on('message', on);
-        child.send({ cmd: 'rss' });
-      }),
+    rss: () => ask('rss'),
+    batches: () => ask('batches'),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -478,11 +485,14 @@ async function creation(db: Db, world: BenchWorld, app: Server, databaseUrl: str
   await db.execute(sql`CHECKPOINT`);
   await load(`${app.url}/api/v1/tickets`, auth, payloads, WARMUP_SECONDS);
   await db.execute(sql`CHECKPOINT`);
+  log('creation: measured run starts');
   const since = new Date();
   const stopRss = sampleRss(app);
   const appCpu = await cpuMeter(db, app.child.pid!);
+  const batchesBefore = (await app.batches()).length;
   const a = await load(`${app.url}/api/v1/tickets`, auth, payloads, SECONDS);
   const appPer = await appCpu(a.ok);
+  const batches = (await app.batches()).slice(batchesBefore);
   const peak = await stopRss();
   if (a.sample) log(`creation: a non-2xx answer: ${a.sample}`);
   // What each created ticket got: a number, SLA clocks, an audit row, its history.
@@ -527,6 +537,7 @@ async function creation(db: Db, world: BenchWorld, app: Server, databaseUrl: str
     await db.execute(sql`CHECKPOINT`);
     await load(`${bare.url}/bare/tickets`, {}, payloads, WARMUP_SECONDS);
     await db.execute(sql`CHECKPOINT`);
+    log('bare: measured run starts');
     const bareCpu = await cpuMeter(db, bare.child.pid!);
     const b = await load(`${bare.url}/bare/tickets`, {}, payloads, SECONDS);
     const barePer = await bareCpu(b.ok);
@@ -540,6 +551,12 @@ async function creation(db: Db, world: BenchWorld, app: Server, databaseUrl: str
       bench: 'service-desk',
       metric: `ticket creation over HTTP: Bearer token, validated, numbered, routed, 2 SLA clocks, audited, history (c=${CONNECTIONS}, ${SECONDS} s)${complete ? '' : ' — ROWS INCOMPLETE'}`,
       value: `${n(appRate)} tickets/s (p50 ${a.p50} ms, p99 ${a.p99} ms)`,
+    });
+    rows.push({
+      bench: 'service-desk',
+      metric:
+        'written in batches (group commit, ticket.write-batch.ts): batches; tickets per batch mean / max',
+      value: `${n(batches.length)}; ${(batches.reduce((x, y) => x + y, 0) / Math.max(1, batches.length)).toFixed(1)} / ${Math.max(0, ...batches)}`,
     });
     rows.push({
       bench: 'service-desk',
@@ -589,13 +606,15 @@ export const serviceDesk: Bench = {
         value: `generated in ${(world.generationMs / 1000).toFixed(0)} s`,
       });
 
-      await slaSweep(db, pool, world, rows);
+      if (!CREATION_ONLY) await slaSweep(db, pool, world, rows);
 
       app = await startChild('app', database.url);
       const idle = await app.rss();
       const stopRss = sampleRss(app);
-      await queuePages(world, app, rows);
-      await search(db, world, app, rows);
+      if (!CREATION_ONLY) {
+        await queuePages(world, app, rows);
+        await search(db, world, app, rows);
+      }
       const readPeak = await stopRss();
       const createPeak = await creation(db, world, app, database.url, rows);
       app = null;

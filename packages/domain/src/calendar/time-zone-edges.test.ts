@@ -3,6 +3,7 @@ import type { CalendarDefinition } from './calendar.js';
 import { calendar5x8, calendar7x24 } from './calendar.js';
 import { calendarWithHolidays } from './holidays.js';
 import { CHINA_2026, at, show } from './testing.js';
+import { wallTimeAt } from './time-zone.js';
 import type { Instant } from './units.js';
 import { businessMinutes } from './units.js';
 import {
@@ -65,5 +66,49 @@ describe('time-zone edges', () => {
   it('Berlin 7×24 adds real minutes, not wall minutes, across the switch', () => {
     expect(add(berlin7x24, '2026-03-29 01:30', 60)).toBe('2026-03-29 03:30');
     expect(add(berlin7x24, '2026-10-25 01:30', 120)).toBe('2026-10-25 02:30'); // the second 02:30
+  });
+});
+
+describe('wallTimeAt: the offsets it remembers per hour agree with Intl at every instant', () => {
+  const viaIntl = (timeZone: string, at: number) => {
+    const f: Record<string, number> = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
+        .formatToParts(at)
+        .filter((p) => p.type !== 'literal')
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    return (
+      Date.UTC(f.year!, f.month! - 1, f.day!, f.hour! % 24, f.minute!, f.second!) +
+      (((at % 1000) + 1000) % 1000)
+    );
+  };
+  // Days with a change: Berlin and New York spring forward and fall back (on a UTC hour), Lord Howe moves 30 minutes.
+  const cases: [string, string][] = [
+    ['Europe/Berlin', '2026-03-29T00:00:00Z'],
+    ['Europe/Berlin', '2026-10-25T00:00:00Z'],
+    ['America/New_York', '2026-03-08T04:00:00Z'],
+    ['America/New_York', '2026-11-01T04:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T13:00:00Z'],
+    // Changes in the middle of a UTC hour: 02:00 at +10:30 (15:30Z), 02:00 at −3:30 (05:30Z).
+    ['Australia/Lord_Howe', '2026-10-03T12:00:00Z'],
+    ['America/St_Johns', '2026-03-08T02:00:00Z'],
+    ['America/St_Johns', '2026-11-01T02:00:00Z'],
+    ['Asia/Kathmandu', '2026-01-01T00:00:00Z'],
+    ['Asia/Shanghai', '2026-10-01T00:00:00Z'],
+  ];
+  it.each(cases)('%s around %s, every 7 minutes and 13 seconds for a day, twice', (zone, from) => {
+    const start = Date.parse(from);
+    for (let round = 0; round < 2; round++)
+      for (let at = start; at < start + 86_400_000; at += 433_001)
+        expect(wallTimeAt(zone, at)).toBe(viaIntl(zone, at));
   });
 });

@@ -44,6 +44,27 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall time at an instant (milliseconds kept). */
 export function wallTimeAt(timeZone: string, at: number): number {
+  // Offsets by zone and UTC hour, for hours whose first and last millisecond share an offset: no
+  // zone changes its offset twice within an hour, so the whole hour has that offset. An hour with a
+  // change in it is asked of `Intl` every time.
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const hour = Math.floor(at / MS_PER_HOUR);
+  const known = zone.get(hour);
+  if (known !== undefined) return at + known;
+  const start = hour * MS_PER_HOUR;
+  const end = start + MS_PER_HOUR - 1;
+  const offset = intlWallTimeAt(timeZone, start) - start;
+  if (intlWallTimeAt(timeZone, end) - end !== offset) return intlWallTimeAt(timeZone, at);
+  if (zone.size >= 100_000) zone.clear();
+  zone.set(hour, offset);
+  return at + offset;
+}
+
+const MS_PER_HOUR = 3_600_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function intlWallTimeAt(timeZone: string, at: number): number {
   const f: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const p of formatter(timeZone).formatToParts(at))
     if (p.type !== 'literal') f[p.type] = Number(p.value);

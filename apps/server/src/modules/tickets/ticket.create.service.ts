@@ -1,7 +1,6 @@
 import {
   availableActions,
   canRaiseTicket,
-  formatTicketNumber,
   instant,
   isWorkingTime,
   needsOnDuty,
@@ -24,10 +23,11 @@ import { cachedLifecycle, categoryPathOf, deskSnapshot } from '../service-desk/d
 import { categoryPath, isAway } from '../service-desk/desk.repository.js';
 import { planClocks } from '../sla/sla.clocks.js';
 import { pickPolicy } from '../sla/sla.policy.repository.js';
-import { createFacts, factsAndNumber, writeTicket } from './ticket.create.write.js';
-import type { CreateFacts } from './ticket.create.write.js';
+import { createFacts, writeTicket } from './ticket.create.write.js';
+import type { TicketWrite } from './ticket.create.write.js';
+import { writeTicketBatched } from './ticket.write-batch.js';
 import { whoId } from './ticket.history.js';
-import { Lifecycles, nextTicketNumber, numberYear } from './ticket.lifecycle.js';
+import { Lifecycles, nextTicketNumber } from './ticket.lifecycle.js';
 import { assignableOnProject, teamExists, userFacts } from './ticket.lookups.js';
 import { onDutyUser } from './on-duty.js';
 import { findTicketView } from './ticket.repository.js';
@@ -74,8 +74,8 @@ export async function createTicket(
  * Raises a ticket: validated, numbered, routed, both SLA clocks started, history and audit row
  * written in one transaction, the group told. Round trips (docs/decisions/0203): the desk
  * configuration comes from the node's cache (desk-cache.ts); one read checks the project against
- * the caller's scope and the requester; the number is drawn in its own statement; one statement
- * writes the rest. Rarer inputs (watchers, a parent, a group or an assignee named by staff, the
+ * the caller's scope and the requester; the number is drawn and the rest written with the other
+ * tickets raised on the node at the same time (ticket.write-batch.ts, docs/decisions/0204). Rarer inputs (watchers, a parent, a group or an assignee named by staff, the
  * on-duty rule) take their own reads, and an assignee at intake runs the lifecycle's `assign` in
  * the same transaction as before.
  */
@@ -89,32 +89,10 @@ export async function raiseTicket(
   const desk = await deskSnapshot(ctx.deps, ctx.db, input.projectId, ctx.now);
   const staffRequesterId = !contact && input.requesterId ? input.requesterId : null;
   // The checks below run in this order (the API's): project, right to raise, requester, category…
-  // The common request is checked by the statement that draws its number (nothing else to read);
-  // one that names more, fails a check made here, or runs in a caller's transaction reads first.
   const category = input.categoryId ? (desk.categories.get(input.categoryId) ?? null) : null;
   const categoryOk =
     !input.categoryId || (category !== null && category.projectId === input.projectId && category.active);
-  const common =
-    ctx.db === ctx.deps.db &&
-    !input.watcherIds.length &&
-    !input.parentId &&
-    !input.groupId &&
-    !input.assigneeId &&
-    (opts.trusted || canRaiseTicket(actor, input.projectId)) &&
-    (!contact || !input.requesterId || input.requesterId === actor.userId) &&
-    categoryOk;
-  let lastValue: number | null = null;
-  let facts: CreateFacts;
-  if (common) {
-    ({ lastValue, ...facts } = await factsAndNumber(
-      ctx.deps.db,
-      actor,
-      input.projectId,
-      staffRequesterId,
-      input.kind,
-      numberYear(ctx.now),
-    ));
-  } else facts = await createFacts(ctx.db, actor, input.projectId, staffRequesterId);
+  const facts = await createFacts(ctx.db, actor, input.projectId, staffRequesterId);
   const project = facts.project;
   if (!project) throw AppError.field('projectId', 'rule.unknownReference');
   if (!opts.trusted && !canRaiseTicket(actor, project.id)) throw AppError.forbidden();
@@ -200,14 +178,11 @@ export async function raiseTicket(
 
   const def = await cachedLifecycle(ctx.deps, ctx.db, input.kind);
   const initial = def.states.find((s) => s.key === def.initial)!;
-  const number =
-    lastValue !== null
-      ? formatTicketNumber(input.kind, numberYear(ctx.now), lastValue)
-      : await nextTicketNumber(ctx.deps.db, input.kind, ctx.now);
   const id = uuid7(ctx.now.getTime());
-  const inserted: TicketRow = {
+  // The row but its number: drawn last, by the batch that writes it (or just before a transaction).
+  const unnumbered: TicketRow = {
     id,
-    number,
+    number: '',
     kind: input.kind,
     projectId: project.id,
     requesterId,
@@ -239,18 +214,21 @@ export async function raiseTicket(
     satisfactionComment: null,
     ratedAt: null,
     extra: {},
-    searchTokens: searchDocument([number, input.title, input.description]),
+    searchTokens: '',
     createdBy: actor.userId,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  const clocks = await planClocks(resolver, pickPolicy(desk.policies, input.kind, path), inserted, ctx.now);
-  // The row as it stands once its clocks are mirrored onto it (sla.clocks.ts `syncTicketSla`).
-  let row: TicketRow = { ...inserted, slaDueAt: clocks.slaDueAt, slaBreached: clocks.slaBreached };
+  const clocks = await planClocks(resolver, pickPolicy(desk.policies, input.kind, path), unnumbered, ctx.now);
   // History lists by (at, id): ids drawn in one millisecond must still sort in the order written.
   const eventIds = [uuid7(), uuid7()].sort();
-  const event = (type: string, data: Record<string, unknown>, visibility: 'public' | 'internal') => ({
-    id: eventIds.shift()!,
+  const event = (
+    id: string,
+    type: string,
+    data: Record<string, unknown>,
+    visibility: 'public' | 'internal',
+  ) => ({
+    id,
     at: ctx.now,
     actorId: whoId(ctx),
     actorName: ctx.actorName ?? 'system',
@@ -258,13 +236,19 @@ export async function raiseTicket(
     visibility,
     data,
   });
-  const write = (db: typeof ctx.db | Parameters<Parameters<typeof ctx.db.transaction>[0]>[0]) =>
-    writeTicket(db, {
-      ticket: row,
+  const toWrite = (number: string): TicketWrite => {
+    const inserted = {
+      ...unnumbered,
+      number,
+      searchTokens: searchDocument([number, input.title, input.description]),
+    };
+    return {
+      // The row as it stands once its clocks are mirrored onto it (sla.clocks.ts `syncTicketSla`).
+      ticket: { ...inserted, slaDueAt: clocks.slaDueAt, slaBreached: clocks.slaBreached },
       watcherIds,
       events: [
-        event('created', { number, kind: input.kind, priority, channel, groupId }, 'public'),
-        ...(routedBy ? [event('routed', { ruleId: routedBy, groupId }, 'internal')] : []),
+        event(eventIds[0]!, 'created', { number, kind: input.kind, priority, channel, groupId }, 'public'),
+        ...(routedBy ? [event(eventIds[1]!, 'routed', { ruleId: routedBy, groupId }, 'internal')] : []),
       ],
       audit: {
         at: ctx.now,
@@ -283,17 +267,19 @@ export async function raiseTicket(
       actorId: actor.userId,
       groupId,
       now: ctx.now,
-    });
+    };
+  };
 
   if (assigneeId) {
     // Assigning at intake is the lifecycle's own `assign`, taken by the desk (staff, or the on-duty rule).
     const who = assigneeId;
-    row = await ctx.db.transaction(async (tx) => {
-      await write(tx);
+    const w = toWrite(await nextTicketNumber(ctx.deps.db, input.kind, ctx.now));
+    const row = await ctx.db.transaction(async (tx) => {
+      await writeTicket(tx, w);
       const relations: ActorRelation[] = ['agent'];
       return runTransition(
         { tx, who: ctx, resolver, lifecycles: new Lifecycles(tx) },
-        row,
+        w.ticket,
         'assign',
         { assigneeId: who, ...(onDuty ? { reason: 'on_duty' } : {}) },
         relations,
@@ -303,7 +289,16 @@ export async function raiseTicket(
     return { row, detail: null };
   }
 
-  const written = await write(ctx.db);
+  // Outside a caller's transaction the ticket is numbered and written with the others raised on
+  // this node at the same time (group commit, ticket.write-batch.ts).
+  const { write, written } =
+    ctx.db === ctx.deps.db
+      ? await writeTicketBatched(ctx.deps, { kind: input.kind, now: ctx.now, build: toWrite })
+      : await (async () => {
+          const write = toWrite(await nextTicketNumber(ctx.deps.db, input.kind, ctx.now));
+          return { write, written: await writeTicket(ctx.db, write) };
+        })();
+  const row = write.ticket;
   if (written.mailed > 0) await kickMail(ctx);
   if (watcherIds.length || parent) return { row, detail: null };
   // The answer, built from what was written (no re-read): a new ticket has no assignee, links or children.

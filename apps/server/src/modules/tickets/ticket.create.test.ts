@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { tickets } from '../../db/schema/index.js';
+import { uuid7 } from '../../lib/ids.js';
 import { factories } from '../../test/factories.js';
 import type { Factories } from '../../test/factories.js';
 import { client } from '../../test/http.js';
 import { isolatedDatabase } from '../../test/isolated-db.js';
 import { renderMail } from '../mail/mail.outbox.js';
 import { writeSmtpSettings } from '../mail/mail.settings.js';
+import type { TicketWrite } from './ticket.create.write.js';
 import { appOn, deskTenant } from './ticket.test-support.js';
+import { recentBatchSizes, writeTicketBatched } from './ticket.write-batch.js';
 
 // Counters and the mail settings are shared by the whole database, so this runs on one of its own.
 let iso: Awaited<ReturnType<typeof isolatedDatabase>>;
@@ -129,5 +133,109 @@ describe('raising a ticket', () => {
     expect(mails.rows).toEqual([
       { to_address: 'eng@example.com', subject: expected.subject, body_text: expected.body },
     ]);
+  });
+
+  it('tickets raised at the same time on a node are written together, each with all its rows', async () => {
+    const d = await deskTenant(node1.deps, f);
+    const http = client(node1.app, await f.session(d.agent));
+    const before = recentBatchSizes().length;
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        http.post('/api/v1/tickets', { projectId: d.project.id, title: `批量-${i}`, groupId: d.group.id }),
+      ),
+    );
+    for (const r of made) expect(r.statusCode, r.body).toBe(201);
+    const sizes = recentBatchSizes().slice(before);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(Math.max(...sizes)).toBeGreaterThan(1); // some went together
+    const ids = made.map((r) => (r.json() as { id: string }).id);
+    const counts = await node1.deps.db.execute<{
+      id: string;
+      title: string;
+      events: number;
+      audits: number;
+      clocks: number;
+      bells: number;
+    }>(sql`
+      SELECT t.id, t.title,
+        (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'created')::int AS events,
+        (SELECT count(*) FROM audit_log a WHERE a.object_id = t.id::text AND a.action = 'ticket.create')::int AS audits,
+        (SELECT count(*) FROM sla_clocks c WHERE c.ticket_id = t.id)::int AS clocks,
+        (SELECT count(*) FROM notifications n WHERE n.object_id = t.id AND n.user_id = ${d.engineer.id})::int AS bells
+      FROM tickets t WHERE t.id = ANY(${`{${ids.join(',')}}`}::uuid[])`);
+    expect(counts.rows).toHaveLength(20);
+    for (const row of counts.rows) expect(row).toMatchObject({ events: 1, audits: 1, clocks: 2, bells: 1 });
+    // Each answer is its own ticket's.
+    for (const [i, r] of made.entries()) {
+      const row = counts.rows.find((x) => x.id === ids[i]);
+      expect(row?.title).toBe(`批量-${i}`);
+    }
+  });
+
+  it('a ticket that fails its own constraint in a batch fails alone; the others are written', async () => {
+    const d = await deskTenant(node1.deps, f);
+    const http = client(node1.app, await f.session(d.agent));
+    const first = (await http.post('/api/v1/tickets', { projectId: d.project.id, title: '模板' })).json() as {
+      id: string;
+    };
+    const [template] = await node1.deps.db.select().from(tickets).where(eq(tickets.id, first.id));
+    const now = new Date();
+    const built: string[] = [];
+    const raise = (projectId: string) => ({
+      kind: 'incident' as const,
+      now,
+      build: (number: string): TicketWrite => {
+        const id = uuid7();
+        built.push(id);
+        return {
+          ticket: {
+            ...template!,
+            id,
+            number,
+            projectId,
+            searchTokens: number,
+            createdAt: now,
+            updatedAt: now,
+          },
+          watcherIds: [],
+          events: [],
+          audit: {
+            at: now,
+            actorId: d.agent.id,
+            actorName: d.agent.displayName,
+            ip: null,
+            requestId: 'batch-test',
+            action: 'ticket.create',
+            objectType: 'ticket',
+            objectId: id,
+          },
+          clocks: [],
+          notifyGroupId: null,
+          actorId: d.agent.id,
+          groupId: null,
+          now,
+        };
+      },
+    });
+    const before = recentBatchSizes().length;
+    // The first goes at once; the other three wait for it and go together — with a project that does not exist.
+    const results = await Promise.allSettled(
+      [d.project.id, uuid7(), d.project.id, d.project.id].map((p) =>
+        writeTicketBatched(node1.deps, raise(p)),
+      ),
+    );
+    expect(recentBatchSizes().slice(before)).toEqual([1, 3]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: '23503' });
+    const written = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.write.ticket.id] : []));
+    const rows = await node1.deps.db.execute<{ id: string; audits: number }>(sql`
+      SELECT t.id, (SELECT count(*) FROM audit_log a WHERE a.object_id = t.id::text)::int AS audits
+      FROM tickets t WHERE t.id = ANY(${`{${written.join(',')}}`}::uuid[])`);
+    expect(rows.rows.map((r) => r.audits)).toEqual([1, 1, 1]);
+    // Nothing of the refused one (built second): no ticket, no audit row.
+    expect(built.filter((id) => !written.includes(id))).toEqual([built[1]]);
+    const refused = await node1.deps.db.execute(sql`
+      SELECT 1 FROM tickets WHERE id = ${built[1]} UNION ALL SELECT 1 FROM audit_log WHERE object_id = ${built[1]}`);
+    expect(refused.rows).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { DEFAULT_LANG, LANGS } from '@opsdesk/contracts';
 import type { Actor } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
-import { projectVisible, uuidArray } from '../../db/scope.js';
+import { projectVisible } from '../../db/scope.js';
 import type { AuditInput } from '../audit/audit.record.js';
 import { renderMail } from '../mail/mail.outbox.js';
 import type { NewClockRow } from '../sla/sla.clocks.js';
@@ -65,49 +66,13 @@ const factsSql = (actor: Actor, projectId: string, requesterId: string | null) =
  */
 export const NO_FLUSH = sql`(SELECT set_config('synchronous_commit', 'off', true))`;
 
-/**
- * `createFacts` and, when they make the request valid (the project in the caller's scope; the
- * requester, if named, an enabled contact of the project's customer), the next number of the kind
- * in the year — in one statement, so a refused request never takes a number. The counter row is
- * locked for this statement only, as `nextTicketNumber` does (docs/decisions/0200).
- */
-export async function factsAndNumber(
-  db: DbOrTx,
-  actor: Actor,
-  projectId: string,
-  requesterId: string | null,
-  kind: string,
-  year: number,
-): Promise<CreateFacts & { lastValue: number | null }> {
-  const rows = await runPrepared<{
-    project: CreateFacts['project'];
-    requester: CreateFacts['requester'];
-    last_value: number | null;
-  }>(
-    db,
-    sql`WITH n AS (
-      INSERT INTO ticket_counters (kind, year, last_value)
-        SELECT ${kind}::text, ${year}::int, 1 FROM projects p
-        WHERE p.id = ${projectId} AND ${projectVisible(actor, sql`p.id`)}
-          AND ${
-            requesterId
-              ? sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${requesterId} AND NOT u.disabled
-                  AND u.kind = 'customer_contact' AND u.customer_id = p.customer_id)`
-              : sql`true`
-          }
-      ON CONFLICT (kind, year) DO UPDATE SET last_value = ticket_counters.last_value + 1
-      RETURNING last_value)
-    SELECT ${factsSql(actor, projectId, requesterId)}, (SELECT last_value FROM n) AS last_value,
-      ${NO_FLUSH} AS no_flush`,
-  );
-  const row = rows[0]!;
-  return { project: row.project, requester: row.requester, lastValue: row.last_value };
-}
-
-/** A UUID v7 made in SQL at the ms of `now` (for rows the statement itself fans out, one per recipient). */
-export const uuid7Sql = (now: Date) =>
+/** A UUID v7 made in SQL at the ms a bigint expression gives (for rows a statement fans out, one per recipient). */
+export const uuid7At = (ms: SQL) =>
   sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING
-    substring(int8send(${now.getTime()}::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
+    substring(int8send(${ms}) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
+
+/** A UUID v7 made in SQL at the ms of `now`. */
+export const uuid7Sql = (now: Date) => uuid7At(sql`${now.getTime()}::bigint`);
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -148,86 +113,118 @@ export interface TicketWritten {
 
 /** Writes a new ticket and everything that comes with it in one statement (one round trip). */
 export async function writeTicket(db: DbOrTx, w: TicketWrite): Promise<TicketWritten> {
-  const t = w.ticket;
-  const ticketJson = {
-    id: t.id,
-    number: t.number,
-    kind: t.kind,
-    project_id: t.projectId,
-    requester_id: t.requesterId,
-    channel: t.channel,
-    category_id: t.categoryId,
-    impact: t.impact,
-    urgency: t.urgency,
-    priority: t.priority,
-    business_stopped: t.businessStopped,
-    title: t.title,
-    description: t.description,
-    state: t.state,
-    state_category: t.stateCategory,
-    group_id: t.groupId,
-    tags: t.tags,
-    parent_id: t.parentId,
-    search_tokens: t.searchTokens,
-    sla_due_at: iso(t.slaDueAt),
-    sla_breached: t.slaBreached,
-    emergency_check_at: iso(t.emergencyCheckAt),
-    created_by: t.createdBy,
-    created_at: iso(t.createdAt),
-    updated_at: iso(t.updatedAt),
-  };
-  const events = w.events.map((e) => ({
-    id: e.id,
-    ticket_id: t.id,
-    at: iso(e.at),
-    actor_id: e.actorId,
-    actor_name: e.actorName,
-    type: e.type,
-    visibility: e.visibility,
-    data: e.data,
-  }));
-  const a = w.audit;
-  const audit = {
-    at: iso(a.at),
-    actor_id: a.actorId,
-    actor_name: a.actorName,
-    ip: a.ip,
-    action: a.action,
-    object_type: a.objectType ?? null,
-    object_id: a.objectId ?? null,
-    result: a.result ?? 'success',
-    changes: a.changes ?? null,
-    detail: a.detail ?? null,
-    request_id: a.requestId,
-  };
-  const clocks = w.clocks.map((c) => ({
-    id: c.id,
-    ticket_id: c.ticketId,
-    project_id: c.projectId,
-    metric: c.metric,
-    policy_id: c.policyId ?? null,
-    calendar_id: c.calendarId,
-    target_minutes: c.targetMinutes,
-    escalations: c.escalations ?? [],
-    fired_thresholds: c.firedThresholds ?? [],
-    events: c.events,
-    state: c.state,
-    stopped: c.stopped,
-    due_at: iso(c.dueAt),
-    breached_at: iso(c.breachedAt ?? null),
-    next_check_at: iso(c.nextCheckAt ?? null),
-    updated_at: iso(c.updatedAt ?? w.now),
-  }));
-  // notifyTicket's bell and e-mail, fanned out in SQL to the group's enabled members: the e-mail is
+  return (await writeTickets(db, [w]))[0]!;
+}
+
+const ticketJson = (t: TicketRow) => ({
+  id: t.id,
+  number: t.number,
+  kind: t.kind,
+  project_id: t.projectId,
+  requester_id: t.requesterId,
+  channel: t.channel,
+  category_id: t.categoryId,
+  impact: t.impact,
+  urgency: t.urgency,
+  priority: t.priority,
+  business_stopped: t.businessStopped,
+  title: t.title,
+  description: t.description,
+  state: t.state,
+  state_category: t.stateCategory,
+  group_id: t.groupId,
+  tags: t.tags,
+  parent_id: t.parentId,
+  search_tokens: t.searchTokens,
+  sla_due_at: iso(t.slaDueAt),
+  sla_breached: t.slaBreached,
+  emergency_check_at: iso(t.emergencyCheckAt),
+  created_by: t.createdBy,
+  created_at: iso(t.createdAt),
+  updated_at: iso(t.updatedAt),
+});
+
+const auditJson = (a: TicketWrite['audit']) => ({
+  at: iso(a.at),
+  actor_id: a.actorId,
+  actor_name: a.actorName,
+  ip: a.ip,
+  action: a.action,
+  object_type: a.objectType ?? null,
+  object_id: a.objectId ?? null,
+  result: a.result ?? 'success',
+  changes: a.changes ?? null,
+  detail: a.detail ?? null,
+  request_id: a.requestId,
+});
+
+const clockJson = (c: NewClockRow, now: Date) => ({
+  id: c.id,
+  ticket_id: c.ticketId,
+  project_id: c.projectId,
+  metric: c.metric,
+  policy_id: c.policyId ?? null,
+  calendar_id: c.calendarId,
+  target_minutes: c.targetMinutes,
+  escalations: c.escalations ?? [],
+  fired_thresholds: c.firedThresholds ?? [],
+  events: c.events,
+  state: c.state,
+  stopped: c.stopped,
+  due_at: iso(c.dueAt),
+  breached_at: iso(c.breachedAt ?? null),
+  next_check_at: iso(c.nextCheckAt ?? null),
+  updated_at: iso(c.updatedAt ?? now),
+});
+
+const NOTIFY_KIND = 'ticket.groupAssigned';
+
+/**
+ * Writes new tickets and everything that comes with each in one statement (one round trip, one
+ * commit when it runs alone): the rows travel as JSON arrays, so the statement's text, and its
+ * prepared plan, are the same for one ticket or thirty-two (ticket.write-batch.ts). Answers one
+ * `TicketWritten` per ticket, in order; `mailed` counts the statement's e-mail, on the first only.
+ */
+export async function writeTickets(db: DbOrTx, ws: readonly TicketWrite[]): Promise<TicketWritten[]> {
+  const watchers = ws.flatMap((w) =>
+    [...new Set(w.watcherIds)].map((u) => ({ ticket_id: w.ticket.id, user_id: u, created_at: iso(w.now) })),
+  );
+  const events = ws.flatMap((w) =>
+    w.events.map((e) => ({
+      id: e.id,
+      ticket_id: w.ticket.id,
+      at: iso(e.at),
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      type: e.type,
+      visibility: e.visibility,
+      data: e.data,
+    })),
+  );
+  // notifyTicket's bell and e-mail, fanned out in SQL to each group's enabled members: the e-mail is
   // rendered here in every language and picked by the recipient's (mail.outbox.ts `queueMail`).
   // Neither carries a dedupe key, so neither can conflict: plain inserts. The users are looked up
   // by primary key per member (OFFSET 0 keeps the planner from scanning all users for a hash join).
-  const kind = 'ticket.groupAssigned';
-  const params = { number: t.number, title: t.title };
-  const link = ticketLink(t.id);
-  const mail = Object.fromEntries(LANGS.map((lang) => [lang, renderMail(kind, params, lang, link)]));
-  const now = w.now;
-  const rows = await runPrepared<{ mailed: number; group_name: string | null; in_group: boolean }>(
+  const notify = ws
+    .filter((w) => w.notifyGroupId)
+    .map((w) => {
+      const t = w.ticket;
+      const params = { number: t.number, title: t.title };
+      const link = ticketLink(t.id);
+      return {
+        ticket_id: t.id,
+        team_id: w.notifyGroupId,
+        actor_id: w.actorId,
+        project_id: t.projectId,
+        at: iso(w.now),
+        at_ms: w.now.getTime(),
+        params,
+        link,
+        mail: Object.fromEntries(LANGS.map((lang) => [lang, renderMail(NOTIFY_KIND, params, lang, link)])),
+      };
+    });
+  const answers = ws.map((w, i) => ({ i, group_id: w.groupId, actor_id: w.actorId }));
+  const rows = await runPrepared<{ i: number; mailed: number; group_name: string | null; in_group: boolean }>(
     db,
     sql`WITH
     t AS (INSERT INTO tickets (id, number, kind, project_id, requester_id, channel, category_id, impact,
@@ -236,10 +233,10 @@ export async function writeTicket(db: DbOrTx, w: TicketWrite): Promise<TicketWri
       SELECT id, number, kind, project_id, requester_id, channel, category_id, impact,
         urgency, priority, business_stopped, title, description, state, state_category, group_id, tags,
         parent_id, search_tokens, sla_due_at, sla_breached, emergency_check_at, created_by, created_at, updated_at
-      FROM jsonb_populate_record(NULL::tickets, ${JSON.stringify(ticketJson)}::jsonb)
-      RETURNING id),
+      FROM jsonb_populate_recordset(NULL::tickets, ${JSON.stringify(ws.map((w) => ticketJson(w.ticket)))}::jsonb)),
     w AS (INSERT INTO ticket_watchers (ticket_id, user_id, created_at)
-      SELECT t.id, u, ${now}::timestamptz FROM t, unnest(${uuidArray([...new Set(w.watcherIds)])}) u
+      SELECT ticket_id, user_id, created_at
+      FROM jsonb_populate_recordset(NULL::ticket_watchers, ${JSON.stringify(watchers)}::jsonb)
       ON CONFLICT DO NOTHING),
     e AS (INSERT INTO ticket_events (id, ticket_id, at, actor_id, actor_name, type, visibility, data)
       SELECT id, ticket_id, at, actor_id, actor_name, type, visibility, data
@@ -247,33 +244,42 @@ export async function writeTicket(db: DbOrTx, w: TicketWrite): Promise<TicketWri
     a AS (INSERT INTO audit_log (at, actor_id, actor_name, ip, action, object_type, object_id, result,
         changes, detail, request_id)
       SELECT at, actor_id, actor_name, ip, action, object_type, object_id, result, changes, detail, request_id
-      FROM jsonb_populate_record(NULL::audit_log, ${JSON.stringify(audit)}::jsonb)),
+      FROM jsonb_populate_recordset(NULL::audit_log, ${JSON.stringify(ws.map((w) => auditJson(w.audit)))}::jsonb)),
     c AS (INSERT INTO sla_clocks (id, ticket_id, project_id, metric, policy_id, calendar_id, target_minutes,
         escalations, fired_thresholds, events, state, stopped, due_at, breached_at, next_check_at, updated_at)
       SELECT id, ticket_id, project_id, metric, policy_id, calendar_id, target_minutes,
         escalations, fired_thresholds, events, state, stopped, due_at, breached_at, next_check_at, updated_at
-      FROM jsonb_populate_recordset(NULL::sla_clocks, ${JSON.stringify(clocks)}::jsonb)),
+      FROM jsonb_populate_recordset(NULL::sla_clocks, ${JSON.stringify(ws.flatMap((w) => w.clocks.map((c) => clockJson(c, w.now))))}::jsonb)),
+    s AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(notify)}::jsonb) AS s(ticket_id uuid, team_id uuid,
+        actor_id uuid, project_id uuid, at timestamptz, at_ms bigint, params jsonb, link text, mail jsonb)),
     n AS (INSERT INTO notifications (id, user_id, kind, params, link, object_type, object_id, project_id,
         dedupe_key, created_at)
-      SELECT ${uuid7Sql(now)}, u.id, ${kind}::text, ${JSON.stringify(params)}::jsonb, ${link}::text, 'ticket', t.id,
-        ${t.projectId}::uuid, NULL, ${now}::timestamptz
-      FROM t, team_members tm
+      SELECT ${uuid7At(sql`s.at_ms`)}, u.id, ${NOTIFY_KIND}::text, s.params, s.link, 'ticket', s.ticket_id,
+        s.project_id, NULL, s.at
+      FROM s JOIN team_members tm ON tm.team_id = s.team_id
         CROSS JOIN LATERAL (SELECT u.id FROM users u WHERE u.id = tm.user_id AND NOT u.disabled OFFSET 0) u
-      WHERE tm.team_id = ${w.notifyGroupId}::uuid AND u.id <> ${w.actorId}::uuid
-      RETURNING user_id),
+      WHERE u.id <> s.actor_id
+      RETURNING user_id, object_id, created_at),
     m AS (INSERT INTO mail_outbox (id, to_address, to_user_id, subject, body_text, kind, dedupe_key,
         next_attempt_at, created_at)
-      SELECT ${uuid7Sql(now)}, u.email, u.id, mt.text ->> 'subject', mt.text ->> 'body', ${kind}::text, NULL, ${now}::timestamptz, ${now}::timestamptz
-      FROM n CROSS JOIN LATERAL (SELECT u.* FROM users u WHERE u.id = n.user_id OFFSET 0) u
-        CROSS JOIN LATERAL (SELECT ${JSON.stringify(mail)}::jsonb -> coalesce(u.locale, ${DEFAULT_LANG}::text) AS text) mt
+      SELECT ${uuid7At(sql`s.at_ms`)}, u.email, u.id, mt.text ->> 'subject', mt.text ->> 'body', ${NOTIFY_KIND}::text,
+        NULL, n.created_at, n.created_at
+      FROM n JOIN s ON s.ticket_id = n.object_id
+        CROSS JOIN LATERAL (SELECT u.* FROM users u WHERE u.id = n.user_id OFFSET 0) u
+        CROSS JOIN LATERAL (SELECT s.mail -> coalesce(u.locale, ${DEFAULT_LANG}::text) AS text) mt
       WHERE u.email IS NOT NULL AND u.email <> '' AND NOT u.disabled
-        AND EXISTS (SELECT 1 FROM settings s WHERE s.key = 'mail.smtp'
-          AND s.value -> 'enabled' = 'true'::jsonb AND jsonb_typeof(s.value -> 'host') = 'string')
+        AND EXISTS (SELECT 1 FROM settings st WHERE st.key = 'mail.smtp'
+          AND st.value -> 'enabled' = 'true'::jsonb AND jsonb_typeof(st.value -> 'host') = 'string')
       RETURNING 1)
-    SELECT (SELECT count(*) FROM m)::int AS mailed,
-      (SELECT name FROM teams WHERE id = ${w.groupId}::uuid) AS group_name,
-      EXISTS (SELECT 1 FROM team_members WHERE team_id = ${w.groupId}::uuid AND user_id = ${w.actorId}::uuid) AS in_group`,
+    SELECT x.i, CASE WHEN x.i = 0 THEN (SELECT count(*) FROM m)::int ELSE 0 END AS mailed,
+      (SELECT name FROM teams WHERE id = x.group_id) AS group_name,
+      EXISTS (SELECT 1 FROM team_members WHERE team_id = x.group_id AND user_id = x.actor_id) AS in_group
+    FROM jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) AS x(i int, group_id uuid, actor_id uuid)
+    ORDER BY x.i`,
   );
-  const row = rows[0]!;
-  return { mailed: Number(row.mailed), groupName: row.group_name, actorInGroup: Boolean(row.in_group) };
+  return rows.map((r) => ({
+    mailed: Number(r.mailed),
+    groupName: r.group_name,
+    actorInGroup: Boolean(r.in_group),
+  }));
 }

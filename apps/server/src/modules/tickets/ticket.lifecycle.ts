@@ -61,6 +61,16 @@ export const numberYear = (now: Date) =>
  * does not wait for the disk (`NO_FLUSH`, ticket.create.write.ts): the ticket's own commit does.
  */
 export async function nextTicketNumber(db: Db, kind: TicketKind, now: Date): Promise<string> {
+  return (await nextTicketNumbers(db, kind, now, 1))[0]!;
+}
+
+/** `count` consecutive numbers of a kind in the year of `now`, drawn in one statement (a batch's). */
+export async function nextTicketNumbers(
+  db: Db,
+  kind: TicketKind,
+  now: Date,
+  count: number,
+): Promise<string[]> {
   const year = numberYear(now);
   const rows = await runPrepared<{
     last_value: number;
@@ -68,8 +78,9 @@ export async function nextTicketNumber(db: Db, kind: TicketKind, now: Date): Pro
     db,
     // Inside a caller's transaction (the demo seed) the setting would reach that whole transaction.
     sql`WITH s AS (SELECT ${is(db, PgTransaction) ? sql`1` : NO_FLUSH})
-    INSERT INTO ticket_counters (kind, year, last_value) SELECT ${kind}::text, ${year}::int, 1 FROM s
-    ON CONFLICT (kind, year) DO UPDATE SET last_value = ticket_counters.last_value + 1 RETURNING last_value`,
+    INSERT INTO ticket_counters (kind, year, last_value) SELECT ${kind}::text, ${year}::int, ${count}::int FROM s
+    ON CONFLICT (kind, year) DO UPDATE SET last_value = ticket_counters.last_value + ${count}::int RETURNING last_value`,
   );
-  return formatTicketNumber(kind, year, Number(rows[0]!.last_value));
+  const last = Number(rows[0]!.last_value);
+  return Array.from({ length: count }, (_, i) => formatTicketNumber(kind, year, last - count + 1 + i));
 }
