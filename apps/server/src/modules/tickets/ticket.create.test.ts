@@ -167,9 +167,12 @@ describe('raising a ticket', () => {
     for (const row of counts.rows) expect(row).toMatchObject({ events: 1, audits: 1, clocks: 2, bells: 1 });
     // Each answer is its own ticket's.
     for (const [i, r] of made.entries()) {
-      const row = counts.rows.find((x) => x.id === ids[i]);
-      expect(row?.title).toBe(`批量-${i}`);
+      const answer = r.json() as { id: string; title: string; number: string };
+      expect(counts.rows.find((x) => x.id === answer.id)?.title).toBe(`批量-${i}`);
+      expect(answer.title).toBe(`批量-${i}`);
     }
+    // Twenty distinct numbers.
+    expect(new Set(made.map((r) => (r.json() as { number: string }).number)).size).toBe(20);
   });
 
   it('a ticket that fails its own constraint in a batch fails alone; the others are written', async () => {
