@@ -6,6 +6,17 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { LocaleProvider } from '../app/LocaleProvider';
 
+const mounted = new Set<{ unmount(): void }>();
+
+/**
+ * Unmounts everything rendered by the test (test/setup.ts, after each test), so no component's
+ * timer (antd's delayed popups) fires after the test file's window is gone.
+ */
+export function unmountAll(): void {
+  for (const root of mounted) act(() => root.unmount());
+  mounted.clear();
+}
+
 /**
  * Renders into jsdom with the app's providers and a memory router. Small on purpose: the tests
  * drive the DOM the way a user would (type, click) and read what is on screen.
@@ -20,6 +31,7 @@ export async function renderWithApp(ui: ReactNode, options: { route?: string; ro
   const container = document.createElement('div');
   document.body.appendChild(container);
   const root = createRoot(container);
+  mounted.add(root);
   await act(async () => {
     root.render(
       <QueryClientProvider client={queryClient}>
@@ -33,7 +45,10 @@ export async function renderWithApp(ui: ReactNode, options: { route?: string; ro
     container,
     router,
     queryClient,
-    unmount: () => act(() => root.unmount()),
+    unmount: () => {
+      mounted.delete(root);
+      act(() => root.unmount());
+    },
   };
 }
 

@@ -44,6 +44,8 @@ window.getComputedStyle = (elt: Element) => elementStyle(elt);
 localStorage.setItem('opsdesk.lang', 'zh-CN');
 await import('../app/i18n');
 
+const { unmountAll } = await import('./render');
 afterEach(() => {
+  unmountAll();
   document.body.innerHTML = '';
 });
