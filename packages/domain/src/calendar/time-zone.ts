@@ -64,7 +64,8 @@ export function wallTimeAt(timeZone: string, at: number): number {
 const MS_PER_HOUR = 3_600_000;
 const offsets = new Map<string, Map<number, number>>();
 
-function intlWallTimeAt(timeZone: string, at: number): number {
+/** The wall time at an instant as `Intl` reads it, every time (`wallTimeAt` remembers offsets; tests compare the two). */
+export function intlWallTimeAt(timeZone: string, at: number): number {
   const f: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const p of formatter(timeZone).formatToParts(at))
     if (p.type !== 'literal') f[p.type] = Number(p.value);
