@@ -7,6 +7,8 @@ import { useConfirmAction } from '../components/useConfirmAction';
 /** What deleting the row needs: the confirmation names the row, then the list it came from refreshes. */
 export interface RowRemove {
   name: string;
+  /** `delete` (删除, the default) destroys the row; `remove` (移除) takes it off a list it belongs to. */
+  verb?: 'delete' | 'remove';
   /** A line under the question (default none). */
   content?: string;
   action: () => Promise<unknown>;
@@ -15,8 +17,13 @@ export interface RowRemove {
 
 /**
  * The actions cell of a list row: any row-specific buttons first, then Edit (when `onEdit` is given)
- * and Delete with a confirmation (when `remove` is given) — each only when the caller may.
+ * and Delete or Remove with a confirmation (when `remove` is given) — each only when the caller may.
  */
+const WORDS = {
+  delete: { title: 'confirm.deleteTitle', button: 'actions.delete', done: 'form.deleted' },
+  remove: { title: 'confirm.removeTitle', button: 'actions.remove', done: 'form.removed' },
+} as const;
+
 export function RowActions({
   onEdit,
   remove,
@@ -30,6 +37,7 @@ export function RowActions({
 }) {
   const { t } = useTranslation('common');
   const confirm = useConfirmAction();
+  const words = WORDS[(remove && remove.verb) || 'delete'];
   return (
     <Space size={0} wrap={wrap}>
       {children}
@@ -46,16 +54,16 @@ export function RowActions({
           icon={<DeleteOutlined />}
           onClick={() =>
             confirm({
-              title: t('confirm.deleteTitle', { name: remove.name }),
+              title: t(words.title, { name: remove.name }),
               content: remove.content,
-              okText: t('actions.delete'),
+              okText: t(words.button),
               action: remove.action,
               invalidate: remove.invalidate,
-              success: t('form.deleted'),
+              success: t(words.done),
             })
           }
         >
-          {t('actions.delete')}
+          {t(words.button)}
         </Button>
       )}
     </Space>

@@ -1,14 +1,13 @@
-import { Button, Flex, Tag, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Flex, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CHECKLIST_PHASES } from '@opsdesk/contracts';
 import type { Lang } from '@opsdesk/contracts';
 import { can } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { formatDateTime } from '../../../shared/format';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { ListPage } from '../../../shared/list/ListPage';
+import { RowActions } from '../../../shared/list/RowActions';
 import type { FetchPage, ListColumn, ListFilter } from '../../../shared/list/types';
 import { checklistTemplateApi, checklistTemplateKeys } from '../api/checklist-template.api';
 import type { ChecklistTemplate } from '../api/checklist-template.api';
@@ -24,7 +23,6 @@ const fetchTemplates: FetchPage<ChecklistTemplate> = async (params, signal) => {
 export default function ChecklistTemplatesPage() {
   const { t, i18n } = useTranslation(['checklistTemplates', 'lifecycle', 'common']);
   const lang = i18n.language as Lang;
-  const confirm = useConfirmAction();
   const create = useOverlay();
   const edit = useOverlay<ChecklistTemplate>();
   const all = useQuery({
@@ -100,33 +98,17 @@ export default function ChecklistTemplatesPage() {
       title: t('common:actionsColumn'),
       noExport: true,
       render: (x) => (
-        <Flex gap={4}>
-          {can(x, 'update') && (
-            <Button size="small" type="link" icon={<EditOutlined />} onClick={() => edit.show(x)}>
-              {t('common:actions.edit')}
-            </Button>
-          )}
-          {can(x, 'delete') && (
-            <Button
-              size="small"
-              type="link"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={() =>
-                confirm({
-                  title: t('common:confirm.deleteTitle', { name: x.title[lang] }),
-                  content: t('deleteContent'),
-                  okText: t('common:actions.delete'),
-                  action: () => checklistTemplateApi.remove(x.id),
-                  invalidate: checklistTemplateKeys.all,
-                  success: t('common:form.deleted'),
-                })
-              }
-            >
-              {t('common:actions.delete')}
-            </Button>
-          )}
-        </Flex>
+        <RowActions
+          onEdit={can(x, 'update') && (() => edit.show(x))}
+          remove={
+            can(x, 'delete') && {
+              name: x.title[lang],
+              content: t('deleteContent'),
+              action: () => checklistTemplateApi.remove(x.id),
+              invalidate: checklistTemplateKeys.all,
+            }
+          }
+        />
       ),
     },
   ];

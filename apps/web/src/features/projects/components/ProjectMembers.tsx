@@ -1,13 +1,12 @@
-import { Button, Tag } from 'antd';
-import { DeleteOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Membership, Project } from '@opsdesk/contracts';
 import { can } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { formatDateTime } from '../../../shared/format';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { wholeList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
+import { RowActions } from '../../../shared/list/RowActions';
 import type { ListColumn } from '../../../shared/list/types';
 import { projectApi, projectKeys } from '../api/project.api';
 import { MemberForm } from '../forms/MemberForm';
@@ -16,7 +15,6 @@ import { MemberForm } from '../forms/MemberForm';
 export function ProjectMembers({ project, title }: { project: Project; title?: string }) {
   const { t } = useTranslation(['projects', 'common']);
   const add = useOverlay();
-  const confirm = useConfirmAction();
 
   const columns: ListColumn<Membership>[] = [
     { key: 'displayName', title: t('members.user'), alwaysVisible: true },
@@ -43,26 +41,18 @@ export function ProjectMembers({ project, title }: { project: Project; title?: s
       key: 'actions',
       title: t('common:actionsColumn'),
       noExport: true,
-      render: (m) =>
-        can(m, 'delete') && (
-          <Button
-            type="link"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            onClick={() =>
-              confirm({
-                title: t('common:confirm.removeTitle', { name: m.displayName }),
-                okText: t('common:actions.remove'),
-                action: () => projectApi.removeMember(project.id, m.id),
-                invalidate: projectKeys.members(project.id),
-                success: t('common:form.removed'),
-              })
+      render: (m) => (
+        <RowActions
+          remove={
+            can(m, 'delete') && {
+              verb: 'remove',
+              name: m.displayName,
+              action: () => projectApi.removeMember(project.id, m.id),
+              invalidate: projectKeys.members(project.id),
             }
-          >
-            {t('common:actions.remove')}
-          </Button>
-        ),
+          }
+        />
+      ),
     },
   ];
 

@@ -1,14 +1,12 @@
-import { Button } from 'antd';
-import { DeleteOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Engagement, Project } from '@opsdesk/contracts';
 import { can } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { formatDateTime } from '../../../shared/format';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { wholeList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
+import { RowActions } from '../../../shared/list/RowActions';
 import type { ListColumn } from '../../../shared/list/types';
 import { projectApi, projectKeys } from '../api/project.api';
 import { EngagementForm } from '../forms/EngagementForm';
@@ -17,7 +15,6 @@ import { EngagementForm } from '../forms/EngagementForm';
 export function ProjectSubcontractors({ project, title }: { project: Project; title?: string }) {
   const { t } = useTranslation(['projects', 'common']);
   const add = useOverlay();
-  const confirm = useConfirmAction();
 
   const columns: ListColumn<Engagement>[] = [
     {
@@ -32,26 +29,18 @@ export function ProjectSubcontractors({ project, title }: { project: Project; ti
       key: 'actions',
       title: t('common:actionsColumn'),
       noExport: true,
-      render: (e) =>
-        can(e, 'delete') && (
-          <Button
-            type="link"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            onClick={() =>
-              confirm({
-                title: t('common:confirm.removeTitle', { name: e.subcontractorName }),
-                okText: t('common:actions.remove'),
-                action: () => projectApi.disengage(project.id, e.subcontractorId),
-                invalidate: projectKeys.engagements(project.id),
-                success: t('common:form.removed'),
-              })
+      render: (e) => (
+        <RowActions
+          remove={
+            can(e, 'delete') && {
+              verb: 'remove',
+              name: e.subcontractorName,
+              action: () => projectApi.disengage(project.id, e.subcontractorId),
+              invalidate: projectKeys.engagements(project.id),
             }
-          >
-            {t('common:actions.remove')}
-          </Button>
-        ),
+          }
+        />
+      ),
     },
   ];
 

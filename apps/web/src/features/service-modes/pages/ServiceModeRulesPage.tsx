@@ -1,15 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Space, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Lang, ServiceModeRuleDto } from '@opsdesk/contracts';
 import { can } from '../../../shared/abilities/useAbilities';
-import { useConfirmAction } from '../../../shared/components/useConfirmAction';
 import { describeError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { wholeList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
+import { RowActions } from '../../../shared/list/RowActions';
 import type { ListColumn } from '../../../shared/list/types';
 import { serviceModeApi, serviceModeKeys } from '../api/service-mode.api';
 import { ImplicationTags, useConditionText } from '../components/ModeFacts';
@@ -25,7 +25,6 @@ export default function ServiceModeRulesPage() {
   const lang = i18n.language as Lang;
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const confirm = useConfirmAction();
   const conditionText = useConditionText();
   const modeText = useModeText();
   const create = useOverlay();
@@ -111,7 +110,18 @@ export default function ServiceModeRulesPage() {
       render: (r) => {
         const index = ordered.findIndex((x) => x.id === r.id);
         return (
-          <Flex gap={4} wrap>
+          <RowActions
+            wrap
+            onEdit={can(r, 'update') && (() => edit.show(r))}
+            remove={
+              can(r, 'delete') && {
+                name: r.key,
+                content: t('rules.deleteContent'),
+                action: () => serviceModeApi.removeRule(r.id),
+                invalidate: serviceModeKeys.rules,
+              }
+            }
+          >
             {can(r, 'update') && (
               <>
                 <Tooltip title={t('rules.moveUp')}>
@@ -132,32 +142,9 @@ export default function ServiceModeRulesPage() {
                     onClick={() => void move(r, 1)}
                   />
                 </Tooltip>
-                <Button size="small" type="link" icon={<EditOutlined />} onClick={() => edit.show(r)}>
-                  {t('common:actions.edit')}
-                </Button>
               </>
             )}
-            {can(r, 'delete') && (
-              <Button
-                size="small"
-                type="link"
-                danger
-                icon={<DeleteOutlined />}
-                onClick={() =>
-                  confirm({
-                    title: t('common:confirm.deleteTitle', { name: r.key }),
-                    content: t('rules.deleteContent'),
-                    okText: t('common:actions.delete'),
-                    action: () => serviceModeApi.removeRule(r.id),
-                    invalidate: serviceModeKeys.rules,
-                    success: t('common:form.deleted'),
-                  })
-                }
-              >
-                {t('common:actions.delete')}
-              </Button>
-            )}
-          </Flex>
+          </RowActions>
         );
       },
     },
