@@ -1,7 +1,7 @@
 import type { DayNumber, IsoWeekday } from './local-date.js';
 import { formatDate, formatTimeOfDay, parseDate, parseTimeOfDay, utcMs, weekdayOf } from './local-date.js';
 import type { Instant } from './units.js';
-import { MS_PER_DAY, MS_PER_MINUTE, mod } from './units.js';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, mod } from './units.js';
 
 /**
  * Time zones from the runtime's tz database through `Intl` — no table of our own. A "wall" time is
@@ -61,7 +61,6 @@ export function wallTimeAt(timeZone: string, at: number): number {
   return at + offset;
 }
 
-const MS_PER_HOUR = 3_600_000;
 const offsets = new Map<string, Map<number, number>>();
 
 /** The wall time at an instant as `Intl` reads it, every time (`wallTimeAt` remembers offsets; tests compare the two). */

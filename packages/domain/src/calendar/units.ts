@@ -18,6 +18,7 @@ export type BusinessMinutes = number & { readonly [unit]: 'BusinessMinutes' };
 export type CalendarMinutes = number & { readonly [unit]: 'CalendarMinutes' };
 
 export const MS_PER_MINUTE = 60_000;
+export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
 /** An instant from epoch milliseconds. Throws on a non-integer or non-finite number. */

@@ -24,7 +24,7 @@ import { categoryPath, isAway } from '../service-desk/desk.repository.js';
 import { planClocks } from '../sla/sla.clocks.js';
 import { pickPolicy } from '../sla/sla.policy.repository.js';
 import { createFacts, writeTicket } from './ticket.create.write.js';
-import type { TicketWrite } from './ticket.create.write.js';
+import type { TicketWrite, TicketWritten } from './ticket.create.write.js';
 import { writeTicketBatched } from './ticket.write-batch.js';
 import { whoId } from './ticket.history.js';
 import { Lifecycles, nextTicketNumber } from './ticket.lifecycle.js';
@@ -270,10 +270,13 @@ export async function raiseTicket(
     };
   };
 
+  // A ticket written in a transaction takes its number alone, before that transaction (0203).
+  const numberedAlone = async () => toWrite(await nextTicketNumber(ctx.deps.db, input.kind, ctx.now));
+
   if (assigneeId) {
     // Assigning at intake is the lifecycle's own `assign`, taken by the desk (staff, or the on-duty rule).
     const who = assigneeId;
-    const w = toWrite(await nextTicketNumber(ctx.deps.db, input.kind, ctx.now));
+    const w = await numberedAlone();
     const row = await ctx.db.transaction(async (tx) => {
       await writeTicket(tx, w);
       const relations: ActorRelation[] = ['agent'];
@@ -291,13 +294,18 @@ export async function raiseTicket(
 
   // Outside a caller's transaction the ticket is numbered and written with the others raised on
   // this node at the same time (group commit, ticket.write-batch.ts).
-  const { write, written } =
-    ctx.db === ctx.deps.db
-      ? await writeTicketBatched(ctx.deps, { kind: input.kind, now: ctx.now, build: toWrite })
-      : await (async () => {
-          const write = toWrite(await nextTicketNumber(ctx.deps.db, input.kind, ctx.now));
-          return { write, written: await writeTicket(ctx.db, write) };
-        })();
+  let write: TicketWrite;
+  let written: TicketWritten;
+  if (ctx.db === ctx.deps.db)
+    ({ write, written } = await writeTicketBatched(ctx.deps, {
+      kind: input.kind,
+      now: ctx.now,
+      build: toWrite,
+    }));
+  else {
+    write = await numberedAlone();
+    written = await writeTicket(ctx.db, write);
+  }
   const row = write.ticket;
   if (written.mailed > 0) await kickMail(ctx);
   if (watcherIds.length || parent) return { row, detail: null };

@@ -18,12 +18,6 @@ import { nextTicketNumbers, numberYear } from './ticket.lifecycle.js';
  * half-written. Only writes outside a caller's transaction come here.
  */
 export const MAX_BATCH = 32;
-/**
- * Batches written at once on a node. One: measured at 1, 2 and 3 (bench, c=32), more in flight
- * made smaller batches and fewer tickets a second (1,215 / 1,080 / 964); a second batch only once
- * 12 or 24 wait gave 1,119 and 1,300 against 1,283 for one (run-to-run noise is about ±5 %).
- */
-const IN_FLIGHT = 1;
 
 /** A validated ticket waiting for its number: `build` makes its rows once the number is known. */
 export interface NewTicket {
@@ -45,24 +39,24 @@ interface Waiting {
 
 class WriteBatcher {
   private queue: Waiting[] = [];
-  /** Batches being written now (at most `IN_FLIGHT`). */
-  private running = 0;
+  /** A batch is being written: one at a time per node (more in flight measured slower, decision 0204). */
+  private running = false;
 
   constructor(private readonly db: Db) {}
 
   write(t: NewTicket): Promise<BatchedWrite> {
     return new Promise((resolve, reject) => {
       this.queue.push({ t, resolve, reject });
-      if (this.running < IN_FLIGHT) void this.drain();
+      if (!this.running) void this.drain();
     });
   }
 
   private async drain(): Promise<void> {
-    this.running++;
+    this.running = true;
     try {
       while (this.queue.length) await this.flush(this.queue.splice(0, MAX_BATCH));
     } finally {
-      this.running--;
+      this.running = false;
     }
   }
 

@@ -16,7 +16,7 @@ export interface RowRemove {
 }
 
 /**
- * The actions cell of a list row: any row-specific buttons first, then Edit (when `onEdit` is given)
+ * The actions cell of a list row: the row-specific buttons first, then Edit (when `onEdit` is given)
  * and Delete or Remove with a confirmation (when `remove` is given) — each only when the caller may.
  */
 const WORDS = {
