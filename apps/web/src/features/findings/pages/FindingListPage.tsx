@@ -11,7 +11,7 @@ import { FormModal, useOverlay } from '../../../shared/form/overlays';
 import { contractList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn, ListFilter } from '../../../shared/list/types';
-import { ProjectSelect } from '../../tickets/components/pickers';
+import { projectFilter } from '../../tickets/components/pickers';
 import { SeverityTag, useInspectionLabels } from '../../inspections/labels';
 import { findingApi, findingKeys } from '../api/findings.api';
 import { FindingIncidentForm, FindingResolveForm, FindingWorkOrderForm } from '../forms/FindingForms';
@@ -45,23 +45,7 @@ export default function FindingListPage() {
       options: INSPECTION_SEVERITIES.map((s) => ({ value: s, label: labels.severity(s) })),
       width: 120,
     },
-    ...(me.kind === 'staff'
-      ? [
-          {
-            name: 'projectId',
-            label: t('fields.project'),
-            render: (value: string | undefined, onChange: (v: string | undefined) => void) => (
-              <ProjectSelect
-                aria-label={t('fields.project')}
-                value={value}
-                onChange={onChange}
-                placeholder={t('fields.project')}
-              />
-            ),
-            width: 220,
-          },
-        ]
-      : []),
+    ...(me.kind === 'staff' ? [projectFilter(t('fields.project'))] : []),
   ];
 
   const columns: ListColumn<InspectionFinding>[] = [

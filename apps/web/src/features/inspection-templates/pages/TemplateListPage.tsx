@@ -10,7 +10,7 @@ import { contractList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn, ListFilter } from '../../../shared/list/types';
 import { useInspectionLabels } from '../../inspections/labels';
-import { ProjectSelect } from '../../tickets/components/pickers';
+import { projectFilter } from '../../tickets/components/pickers';
 import { templateApi, templateKeys } from '../api/templates.api';
 import type { InspectionTemplateListItem } from '../api/templates.api';
 import { ProjectName } from '../components/ProjectName';
@@ -42,19 +42,7 @@ export default function TemplateListPage() {
   const headerProject = useCurrentProjectId();
   const create = useOverlay();
   const filters: ListFilter[] = [
-    {
-      name: 'projectId',
-      label: t('fields.project'),
-      render: (value, onChange) => (
-        <ProjectSelect
-          aria-label={t('fields.project')}
-          value={value}
-          onChange={onChange}
-          placeholder={t('fields.project')}
-        />
-      ),
-      width: 220,
-    },
+    projectFilter(t('fields.project')),
     {
       name: 'includeArchived',
       label: t('fields.includeArchived'),

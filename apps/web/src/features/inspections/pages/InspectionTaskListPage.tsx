@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../../shared/format';
 import { contractList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn, ListFilter, ListParams } from '../../../shared/list/types';
-import { ProjectSelect } from '../../tickets/components/pickers';
+import { projectFilter } from '../../tickets/components/pickers';
 import { inspectionApi, inspectionKeys } from '../api/inspections.api';
 import type { InspectionTaskListItem } from '../api/inspections.api';
 import { TaskStatusTag } from '../labels';
@@ -67,23 +67,7 @@ export default function InspectionTaskListPage() {
           },
         ]
       : []),
-    ...(field
-      ? []
-      : [
-          {
-            name: 'projectId',
-            label: t('fields.project'),
-            render: (value: string | undefined, onChange: (v: string | undefined) => void) => (
-              <ProjectSelect
-                aria-label={t('fields.project')}
-                value={value}
-                onChange={onChange}
-                placeholder={t('fields.project')}
-              />
-            ),
-            width: 220,
-          },
-        ]),
+    ...(field ? [] : [projectFilter(t('fields.project'))]),
   ];
 
   const columns: ListColumn<InspectionTaskListItem>[] = [

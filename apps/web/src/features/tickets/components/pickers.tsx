@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Project, Team, TicketListItem } from '@opsdesk/contracts';
 import { useMe } from '../../../app/session/me';
 import { EntitySelect } from '../../../shared/components/EntitySelect';
+import type { ListFilter } from '../../../shared/list/types';
 import type { EntityOption } from '../../../shared/components/EntitySelect';
 import { projectApi, projectKeys } from '../../projects/api/project.api';
 import { teamApi, teamKeys } from '../../teams/api/team.api';
@@ -38,6 +39,18 @@ export function ProjectSelect(props: ValueProps) {
       disabled={props.disabled}
     />
   );
+}
+
+/** A list's filter by project: a `ProjectSelect` bound to the URL's `projectId`. */
+export function projectFilter(label: string): ListFilter {
+  return {
+    name: 'projectId',
+    label,
+    render: (value, onChange) => (
+      <ProjectSelect aria-label={label} value={value} onChange={onChange} placeholder={label} />
+    ),
+    width: 220,
+  };
 }
 
 /**

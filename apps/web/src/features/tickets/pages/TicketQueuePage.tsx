@@ -15,7 +15,7 @@ import type { FetchPage, ListColumn, ListFilter } from '../../../shared/list/typ
 import { UserSelect } from '../../users/components/UserSelect';
 import { ticketApi, ticketKeys } from '../api/tickets.api';
 import { AvailabilitySwitch } from '../components/AvailabilitySwitch';
-import { CategorySelect, ProjectSelect } from '../components/pickers';
+import { CategorySelect, projectFilter } from '../components/pickers';
 import { SavedViews } from '../components/SavedViews';
 import { ListSlaBadge } from '../components/SlaBadge';
 import { BusinessStoppedTag, PriorityTag, TicketStateTag } from '../components/TicketTags';
@@ -100,19 +100,7 @@ export default function TicketQueuePage() {
       options: DESK_KINDS.map((k) => ({ value: k, label: labels.kind(k) })),
       width: 130,
     },
-    {
-      name: 'projectId',
-      label: t('fields.project'),
-      render: (value, onChange) => (
-        <ProjectSelect
-          aria-label={t('fields.project')}
-          value={value}
-          onChange={onChange}
-          placeholder={t('fields.project')}
-        />
-      ),
-      width: 220,
-    },
+    projectFilter(t('fields.project')),
     {
       name: 'assigneeId',
       label: t('fields.assignee'),

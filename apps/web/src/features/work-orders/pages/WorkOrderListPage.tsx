@@ -9,7 +9,7 @@ import { FormDrawer, useOverlay } from '../../../shared/form/overlays';
 import { contractList } from '../../../shared/list/contract-list';
 import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn, ListFilter } from '../../../shared/list/types';
-import { ProjectSelect } from '../../tickets/components/pickers';
+import { projectFilter } from '../../tickets/components/pickers';
 import { ListSlaBadge } from '../../tickets/components/SlaBadge';
 import { PriorityTag, TicketStateTag } from '../../tickets/components/TicketTags';
 import { useTicketLabels } from '../../tickets/labels';
@@ -49,23 +49,7 @@ export default function WorkOrderListPage() {
       options: STATE_CATEGORIES.map((c) => ({ value: c, label: labels.stateCategory(c) })),
       width: 130,
     },
-    ...(staff
-      ? [
-          {
-            name: 'projectId',
-            label: t('fields.project'),
-            render: (value: string | undefined, onChange: (v: string | undefined) => void) => (
-              <ProjectSelect
-                aria-label={t('fields.project')}
-                value={value}
-                onChange={onChange}
-                placeholder={t('fields.project')}
-              />
-            ),
-            width: 220,
-          },
-        ]
-      : []),
+    ...(staff ? [projectFilter(t('fields.project'))] : []),
   ];
 
   const columns: ListColumn<WorkOrderListItem>[] = [
