@@ -1,8 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { LifecycleDefinition, RoutingRule, TicketKind } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
 import { calendars, slaPolicies } from '../../db/schema/index.js';
-import type { Deps } from '../../http/context.js';
+import type { Ctx, Deps } from '../../http/context.js';
+import { uuid7 } from '../../lib/ids.js';
+import { changesOf, recordAudit } from '../audit/audit.record.js';
 import { holidayYearsNow } from '../calendars/calendar.definition.js';
 import type { CalendarPreset } from '../calendars/calendar.definition.js';
 import type { CalendarRow } from '../calendars/calendar.repository.js';
@@ -153,4 +156,32 @@ export async function configWrite<T>(ctx: { deps: Deps }, change: Promise<T>): P
   } finally {
     deskConfigChanged(ctx.deps);
   }
+}
+
+/**
+ * Creates one row of a project's desk configuration (a category, a routing rule, an SLA policy):
+ * inserted with a new id and timestamps, its `<objectType>.create` audit row in the same
+ * transaction, then this node's cache emptied (`configWrite`).
+ */
+export function createConfigRow<T extends PgTable & { id: AnyPgColumn }>(
+  ctx: Ctx,
+  table: T,
+  values: Omit<T['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>,
+  audit: { action: string; objectType: string },
+): Promise<T['$inferSelect']> {
+  return configWrite(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [row] = (await tx
+        .insert(table)
+        .values({ id: uuid7(), ...values, createdAt: ctx.now, updatedAt: ctx.now } as T['$inferInsert'])
+        .returning()) as T['$inferSelect'][];
+      await recordAudit(tx, ctx, {
+        ...audit,
+        objectId: (row as { id: string }).id,
+        changes: changesOf(null, row as Record<string, unknown>),
+      });
+      return row!;
+    }),
+  );
 }

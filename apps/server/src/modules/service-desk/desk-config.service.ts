@@ -12,7 +12,6 @@ import { eq } from 'drizzle-orm';
 import { routingRules, ticketCategories } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { uuid7 } from '../../lib/ids.js';
 import { definedOnly } from '../../lib/patch.js';
 import { changesOf, recordAudit } from '../audit/audit.record.js';
 import { findCalendar } from '../calendars/calendar.repository.js';
@@ -26,7 +25,7 @@ import {
   listRoutingRules,
   putDeskSettings,
 } from './desk.repository.js';
-import { configWrite } from './desk-cache.js';
+import { configWrite, createConfigRow } from './desk-cache.js';
 
 /** The project, if visible (else 404); `manage` also requires the project's managers or the admin (else 403). */
 export async function deskProject(ctx: Ctx, projectId: string, manage = false) {
@@ -59,21 +58,14 @@ export async function createCategory(
     const parent = await findCategory(ctx.db, input.parentId);
     if (!parent || parent.projectId !== projectId) throw AppError.field('parentId', 'rule.unknownReference');
   }
-  return configWrite(
+  return createConfigRow(
     ctx,
-    ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(ticketCategories)
-        .values({ id: uuid7(), projectId, ...input, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning();
-      await recordAudit(tx, ctx, {
-        action: 'ticketCategory.create',
-        objectType: 'ticket_category',
-        objectId: row!.id,
-        changes: changesOf(null, row!),
-      });
-      return row!;
-    }),
+    ticketCategories,
+    { projectId, ...input },
+    {
+      action: 'ticketCategory.create',
+      objectType: 'ticket_category',
+    },
   );
 }
 
@@ -181,21 +173,14 @@ export async function createRule(
 ) {
   await deskProject(ctx, projectId, true);
   await checkRuleRefs(ctx, projectId, input);
-  return configWrite(
+  return createConfigRow(
     ctx,
-    ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(routingRules)
-        .values({ id: uuid7(), projectId, ...input, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning();
-      await recordAudit(tx, ctx, {
-        action: 'routingRule.create',
-        objectType: 'routing_rule',
-        objectId: row!.id,
-        changes: changesOf(null, row!),
-      });
-      return row!;
-    }),
+    routingRules,
+    { projectId, ...input },
+    {
+      action: 'routingRule.create',
+      objectType: 'routing_rule',
+    },
   );
 }
 

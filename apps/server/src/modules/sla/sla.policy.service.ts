@@ -6,7 +6,6 @@ import { slaPolicies } from '../../db/schema/index.js';
 import type { StoredTargets } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { uuid7 } from '../../lib/ids.js';
 import { definedOnly } from '../../lib/patch.js';
 import { changesOf, recordAudit } from '../audit/audit.record.js';
 import { findCalendar } from '../calendars/calendar.repository.js';
@@ -15,7 +14,7 @@ import { findCategory } from '../service-desk/desk.repository.js';
 import { findVisibleProject, teamExists } from '../tickets/ticket.lookups.js';
 import { findPolicy, listPolicies } from './sla.policy.repository.js';
 import type { SlaPolicyRow } from './sla.policy.repository.js';
-import { configWrite } from '../service-desk/desk-cache.js';
+import { configWrite, createConfigRow } from '../service-desk/desk-cache.js';
 
 type Targets = z.output<typeof SlaPolicyCreateSchema>['targets'];
 
@@ -77,21 +76,14 @@ export async function createPolicy(
   await deskProject(ctx, projectId, true);
   await checkRefs(ctx, projectId, input);
   const targets = storedTargets(input.targets);
-  return configWrite(
+  return createConfigRow(
     ctx,
-    ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(slaPolicies)
-        .values({ id: uuid7(), projectId, ...input, targets, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning();
-      await recordAudit(tx, ctx, {
-        action: 'slaPolicy.create',
-        objectType: 'sla_policy',
-        objectId: row!.id,
-        changes: changesOf(null, row!),
-      });
-      return row!;
-    }),
+    slaPolicies,
+    { projectId, ...input, targets },
+    {
+      action: 'slaPolicy.create',
+      objectType: 'sla_policy',
+    },
   );
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/app.js';
 import type { TestApp } from '../../test/app.js';
@@ -107,6 +108,41 @@ describe('GET /api/v1/tickets/:id/sla', () => {
 });
 
 describe('policies, breaches and emergency-plan tasks', () => {
+  it('creating a category, a routing rule and a policy each writes its audit row with the new row', async () => {
+    const d = await deskTenant(t.deps, f);
+    const pm = await as(d.pm);
+    const cat = await pm.post(`/api/v1/projects/${d.project.id}/ticket-categories`, { name: '审计分类' });
+    const rule = await pm.post(`/api/v1/projects/${d.project.id}/routing-rules`, {
+      name: '审计规则',
+      keywords: ['审计'],
+      groupId: d.group.id,
+    });
+    const policy = await pm.post(`/api/v1/projects/${d.project.id}/sla-policies`, {
+      name: '审计策略',
+      categoryId: cat.json().id,
+      calendarId: d.calendarId,
+      targets: { 1: { response: 10, resolution: 120 } },
+    });
+    for (const r of [cat, rule, policy]) expect(r.statusCode, r.body).toBe(201);
+    const audits = await t.deps.db.execute<{
+      action: string;
+      object_type: string;
+      object_id: string;
+      actor_id: string;
+      changes: Record<string, { before: unknown; after: unknown }>;
+    }>(sql`SELECT action, object_type, object_id, actor_id, changes FROM audit_log
+      WHERE object_id IN (${cat.json().id}, ${rule.json().id}, ${policy.json().id}) ORDER BY action`);
+    expect(audits.rows.map((a) => [a.action, a.object_type, a.object_id, a.actor_id])).toEqual([
+      ['routingRule.create', 'routing_rule', rule.json().id, d.pm.id],
+      ['slaPolicy.create', 'sla_policy', policy.json().id, d.pm.id],
+      ['ticketCategory.create', 'ticket_category', cat.json().id, d.pm.id],
+    ]);
+    const changes = Object.fromEntries(audits.rows.map((a) => [a.action, a.changes]));
+    expect(changes['ticketCategory.create']!.name).toEqual({ before: null, after: '审计分类' });
+    expect(changes['routingRule.create']!.keywords).toEqual({ before: null, after: ['审计'] });
+    expect(changes['slaPolicy.create']!.projectId).toEqual({ before: null, after: d.project.id });
+  });
+
   it('a project manager sets a policy; new tickets take its targets', async () => {
     t.clock.set(new Date());
     const d = await deskTenant(t.deps, f);
