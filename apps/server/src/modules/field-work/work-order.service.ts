@@ -21,7 +21,8 @@ import { startClocks } from '../sla/sla.clocks.js';
 import { relationsOf } from '../tickets/ticket.action.service.js';
 import { auditable, kickMail } from '../tickets/ticket.create.service.js';
 import { recordTicketEvent } from '../tickets/ticket.history.js';
-import { Lifecycles, nextTicketNumber } from '../tickets/ticket.lifecycle.js';
+import { Lifecycles } from '../tickets/ticket.lifecycle.js';
+import { takeTicketNumber } from '../tickets/ticket.numbers.js';
 import { assignableOnProject, findVisibleProject, teamExists, userFacts } from '../tickets/ticket.lookups.js';
 import { findTicketView, insertTicket, lockTicket } from '../tickets/ticket.repository.js';
 import type { TicketRow } from '../tickets/ticket.repository.js';
@@ -108,7 +109,7 @@ export async function prepareWorkOrder(ctx: Ctx, input: WorkOrderInput): Promise
   if (problems.length) throw AppError.validation(problems);
   const settings = await deskSettings(ctx.db, project.id);
   const priority = priorityFor(settings.priorityMatrix, input.impact as Impact, input.urgency as Urgency);
-  const number = await nextTicketNumber(ctx.deps.db, 'work_order', ctx.now);
+  const number = await takeTicketNumber(ctx.deps, 'work_order', ctx.now);
   return { input, projectId: project.id, requesterId, priority, number };
 }
 

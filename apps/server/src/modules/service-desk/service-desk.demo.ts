@@ -17,7 +17,8 @@ import { uuid7 } from '../../lib/ids.js';
 import { CalendarResolver } from '../calendars/calendar.definition.js';
 import { startClocks } from '../sla/sla.clocks.js';
 import { EMERGENCY_AFTER_MS } from '../tickets/ticket.create.service.js';
-import { Lifecycles, nextTicketNumber } from '../tickets/ticket.lifecycle.js';
+import { Lifecycles } from '../tickets/ticket.lifecycle.js';
+import { nextTicketNumbers } from '../tickets/ticket.numbers.js';
 import { insertTicket, lockTicket } from '../tickets/ticket.repository.js';
 import { runTransition } from '../tickets/ticket.transition.js';
 import { ensureHolidayYears } from '../calendars/holiday.seed.js';
@@ -222,7 +223,7 @@ export async function seedServiceDeskDemo(world: DemoWorld): Promise<void> {
       (d.urgency ?? 3) as Urgency,
       { businessStopped: d.businessStopped ?? false },
     );
-    const number = await nextTicketNumber(tx as unknown as Ctx['deps']['db'], kind, createdAt);
+    const number = (await nextTicketNumbers(tx as unknown as Ctx['deps']['db'], kind, createdAt, 1))[0]!;
     const categoryId = d.category ? (categories.get(`${d.project}:${d.category}`) ?? null) : null;
     const row = await insertTicket(tx, {
       id: uuid7(createdAt.getTime()),

@@ -27,7 +27,8 @@ import { createFacts, writeTicket } from './ticket.create.write.js';
 import type { TicketWrite, TicketWritten } from './ticket.create.write.js';
 import { writeTicketBatched } from './ticket.write-batch.js';
 import { whoId } from './ticket.history.js';
-import { Lifecycles, nextTicketNumber } from './ticket.lifecycle.js';
+import { Lifecycles } from './ticket.lifecycle.js';
+import { takeTicketNumber } from './ticket.numbers.js';
 import { assignableOnProject, teamExists, userFacts } from './ticket.lookups.js';
 import { onDutyUser } from './on-duty.js';
 import { findTicketView } from './ticket.repository.js';
@@ -271,7 +272,7 @@ export async function raiseTicket(
   };
 
   // A ticket written in a transaction takes its number alone, before that transaction (0203).
-  const numberedAlone = async () => toWrite(await nextTicketNumber(ctx.deps.db, input.kind, ctx.now));
+  const numberedAlone = async () => toWrite(await takeTicketNumber(ctx.deps, input.kind, ctx.now));
 
   if (assigneeId) {
     // Assigning at intake is the lifecycle's own `assign`, taken by the desk (staff, or the on-duty rule).

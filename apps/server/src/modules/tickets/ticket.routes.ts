@@ -16,6 +16,7 @@ import type { Ctx } from '../../http/context.js';
 import { addComment, listComments } from './ticket.comment.service.js';
 import { raiseTicket } from './ticket.create.service.js';
 import { presentComment, presentTicket, presentTicketItem } from './ticket.presenter.js';
+import { releaseTicketNumbers } from './ticket.numbers.js';
 import { ticketDetail, ticketHistory, ticketPage } from './ticket.read.service.js';
 import { updateTicket } from './ticket.update.service.js';
 import './ticket.attachments.js';
@@ -25,6 +26,12 @@ const tags = ['tickets'];
 export const detailOf = async (c: Ctx, id: string) => presentTicket(await ticketDetail(c, id), c.lang);
 
 export async function ticketRoutes(app: ZodApp) {
+  // The node's unused ticket numbers go back to their counters once its requests have drained.
+  app.addHook('onClose', async (instance) => {
+    await releaseTicketNumbers(instance.deps).catch((err: unknown) =>
+      instance.log.warn({ err }, 'ticket numbers not given back'),
+    );
+  });
   app.post(
     '/tickets',
     {

@@ -1,9 +1,8 @@
 import type { TicketKind } from '@opsdesk/domain';
-import type { Db } from '../../db/client.js';
 import type { Deps } from '../../http/context.js';
 import { writeTickets } from './ticket.create.write.js';
 import type { TicketWrite, TicketWritten } from './ticket.create.write.js';
-import { nextTicketNumbers, numberYear } from './ticket.lifecycle.js';
+import { numberYear, takeTicketNumbers } from './ticket.numbers.js';
 
 /**
  * Group commit for new tickets (docs/decisions/0204): while one batch is being written on this
@@ -42,7 +41,7 @@ class WriteBatcher {
   /** A batch is being written: one at a time per node (more in flight measured slower, decision 0204). */
   private running = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly deps: Deps) {}
 
   write(t: NewTicket): Promise<BatchedWrite> {
     return new Promise((resolve, reject) => {
@@ -75,7 +74,7 @@ class WriteBatcher {
     for (const group of groups.values()) {
       let numbers: string[];
       try {
-        numbers = await nextTicketNumbers(this.db, group[0]!.t.kind, group[0]!.t.now, group.length);
+        numbers = await takeTicketNumbers(this.deps, group[0]!.t.kind, group[0]!.t.now, group.length);
       } catch (e) {
         for (const x of group) x.reject(e);
         continue;
@@ -91,7 +90,7 @@ class WriteBatcher {
     if (!batch.length) return;
     try {
       const out = await writeTickets(
-        this.db,
+        this.deps.db,
         batch.map((b) => b.w),
       );
       batch.forEach((b, i) => b.resolve({ write: b.w, written: out[i]! }));
@@ -99,7 +98,7 @@ class WriteBatcher {
       if (batch.length === 1) return batch[0]!.reject(e);
       // One transaction for all: write each again alone, so only the one that fails fails.
       for (const b of batch) {
-        await writeTickets(this.db, [b.w]).then(
+        await writeTickets(this.deps.db, [b.w]).then(
           (out) => b.resolve({ write: b.w, written: out[0]! }),
           (err: unknown) => b.reject(err),
         );
@@ -112,7 +111,7 @@ class WriteBatcher {
 const batchers = new WeakMap<object, WriteBatcher>();
 function batcherOf(deps: Deps): WriteBatcher {
   let b = batchers.get(deps.pool);
-  if (!b) batchers.set(deps.pool, (b = new WriteBatcher(deps.db)));
+  if (!b) batchers.set(deps.pool, (b = new WriteBatcher(deps)));
   return b;
 }
 
