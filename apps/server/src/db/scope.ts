@@ -13,6 +13,11 @@ export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
+/** A text[] parameter of any strings (sent as one JSON array). */
+export function textArray(values: readonly string[]): SQL {
+  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
+
 export function projectVisible(actor: Actor, projectIdColumn: AnyColumn | SQL): SQL {
   const s = projectScope(actor);
   switch (s.kind) {

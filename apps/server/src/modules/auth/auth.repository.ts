@@ -1,7 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, GlobalRole, Membership, UserKind } from '@opsdesk/domain';
 import type { Lang } from '@opsdesk/contracts';
+import { coalesced } from '../../db/coalesce.js';
 import { runPrepared } from '../../db/prepared.js';
+import { textArray } from '../../db/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, sessions, users } from '../../db/schema/index.js';
 
@@ -85,25 +87,49 @@ export function actorOf(p: PrincipalRow): Actor {
   };
 }
 
-/** The session and its user with memberships, in one round trip. */
+type RawSessionPrincipal = RawPrincipal & {
+  s_id: string;
+  csrf_token: string;
+  s_created: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+};
+
+type RawTokenPrincipal = RawPrincipal & {
+  token_hash: string;
+  t_id: string;
+  expires_at: Date | null;
+  t_revoked: Date | null;
+  last_used_at: Date | null;
+};
+
+/** The callers of the requests that arrive together, read by one statement (db/coalesce.ts). */
+const sessionPrincipals = coalesced(async (db, ids) => {
+  const rows = await runPrepared<RawSessionPrincipal>(
+    db,
+    sql`
+    SELECT s.id AS s_id, s.csrf_token, s.created_at AS s_created, s.last_seen_at, s.revoked_at, ${principalColumns}
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ANY(${textArray(ids)})`,
+  );
+  return new Map(rows.map((r) => [r.s_id, r]));
+});
+
+const tokenPrincipals = coalesced(async (db, hashes) => {
+  const rows = await runPrepared<RawTokenPrincipal>(
+    db,
+    sql`
+    SELECT t.token_hash, t.id AS t_id, t.expires_at, t.revoked_at AS t_revoked, t.last_used_at, ${principalColumns}
+    FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ANY(${textArray(hashes)})`,
+  );
+  return new Map(rows.map((r) => [r.token_hash, r]));
+});
+
+/** The session and its user with memberships (one statement for the requests arriving together). */
 export async function findSessionPrincipal(
   db: DbOrTx,
   sessionId: string,
 ): Promise<SessionPrincipalRow | null> {
-  const [r] = await runPrepared<
-    RawPrincipal & {
-      s_id: string;
-      csrf_token: string;
-      s_created: Date;
-      last_seen_at: Date;
-      revoked_at: Date | null;
-    }
-  >(
-    db,
-    sql`
-    SELECT s.id AS s_id, s.csrf_token, s.created_at AS s_created, s.last_seen_at, s.revoked_at, ${principalColumns}
-    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${sessionId}`,
-  );
+  const r = await sessionPrincipals(db, sessionId);
   if (!r) return null;
   return {
     ...toPrincipal(r),
@@ -117,20 +143,9 @@ export async function findSessionPrincipal(
   };
 }
 
+/** The API token and its user with memberships (one statement for the requests arriving together). */
 export async function findTokenPrincipal(db: DbOrTx, tokenHash: string): Promise<TokenPrincipalRow | null> {
-  const [r] = await runPrepared<
-    RawPrincipal & {
-      t_id: string;
-      expires_at: Date | null;
-      t_revoked: Date | null;
-      last_used_at: Date | null;
-    }
-  >(
-    db,
-    sql`
-    SELECT t.id AS t_id, t.expires_at, t.revoked_at AS t_revoked, t.last_used_at, ${principalColumns}
-    FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash}`,
-  );
+  const r = await tokenPrincipals(db, tokenHash);
   if (!r) return null;
   return {
     ...toPrincipal(r),

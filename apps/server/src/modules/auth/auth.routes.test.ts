@@ -185,6 +185,45 @@ describe('login', () => {
   });
 });
 
+describe('callers arriving together (their principals read by one statement, db/coalesce.ts)', () => {
+  it('each request is its own caller; a revoked token, a disabled user and an unknown token are refused', async () => {
+    const a = await f.user();
+    const b = await f.user();
+    const contact = await f.contact((await f.customer()).id);
+    const gone = await f.user();
+    const revokedOwner = await f.user();
+    const sessions = await Promise.all([a, b, gone].map((u) => f.session(u)));
+    const tokenC = await f.token(contact);
+    const revoked = await f.token(revokedOwner);
+    await t.deps.pool.query(
+      `UPDATE api_tokens SET revoked_at = now() WHERE token_hash = encode(sha256($1::bytea), 'hex')`,
+      [revoked.token],
+    );
+    await t.deps.db.update(users).set({ disabled: true }).where(eq(users.id, gone.id));
+    const callers = [
+      { headers: sessions[0]!.headers, expect: a.id },
+      { headers: tokenC.headers, expect: contact.id },
+      { headers: revoked.headers, expect: null },
+      { headers: sessions[1]!.headers, expect: b.id },
+      { headers: sessions[2]!.headers, expect: null },
+      { headers: { authorization: 'Bearer odt_unknown' }, expect: null },
+    ];
+    // Twice over, all at once: the same session in a round twice is fine too.
+    const answers = await Promise.all(
+      [...callers, ...callers].map((c) =>
+        t.app.inject({ method: 'GET', url: '/api/v1/me', headers: c.headers }),
+      ),
+    );
+    answers.forEach((res, i) => {
+      const want = callers[i % callers.length]!.expect;
+      if (want) {
+        expect(res.statusCode, res.body).toBe(200);
+        expect((res.json() as { id: string }).id).toBe(want);
+      } else expect(res.statusCode, res.body).toBe(401);
+    });
+  });
+});
+
 describe('change my password', () => {
   it('checks the current password and the policy, then accepts the new one', async () => {
     const user = await f.user({ password: PASSWORD });

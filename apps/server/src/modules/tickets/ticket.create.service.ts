@@ -73,12 +73,14 @@ export async function createTicket(
 
 /**
  * Raises a ticket: validated, numbered, routed, both SLA clocks started, history and audit row
- * written in one transaction, the group told. Round trips (docs/decisions/0203): the desk
- * configuration comes from the node's cache (desk-cache.ts); one read checks the project against
- * the caller's scope and the requester; the number is drawn and the rest written with the other
- * tickets raised on the node at the same time (ticket.write-batch.ts, docs/decisions/0204). Rarer inputs (watchers, a parent, a group or an assignee named by staff, the
- * on-duty rule) take their own reads, and an assignee at intake runs the lifecycle's `assign` in
- * the same transaction as before.
+ * written in one transaction, the group told. Round trips (docs/decisions/0203–0206): the desk
+ * configuration comes from the node's cache (desk-cache.ts); one read, shared with the tickets
+ * raised at the same moment, gives the project (checked against the caller's scope by the scope
+ * rule) and the requester; the number comes from the node's reserve (ticket.numbers.ts) and the
+ * rest is written with the other tickets raised on the node at the same time
+ * (ticket.write-batch.ts). Rarer inputs (watchers, a parent, a group or an assignee named by staff,
+ * the on-duty rule) take their own reads, and an assignee at intake runs the lifecycle's `assign`
+ * in the same transaction as before.
  */
 export async function raiseTicket(
   ctx: Ctx,

@@ -64,6 +64,47 @@ describe('raising a ticket', () => {
     expect(Math.min(...numbers)).toBeGreaterThan(1);
   });
 
+  it('callers raising at once each get their own scope verdict (project and requester read together)', async () => {
+    const a = await deskTenant(node1.deps, f);
+    const b = await deskTenant(node1.deps, f);
+    const agentA = await f.session(a.agent);
+    const contactA = await f.session(a.contact);
+    const contactB = await f.session(b.contact);
+    const subB = await f.session(b.fieldEngineer);
+    const cases: {
+      auth: typeof agentA;
+      body: { projectId: string; requesterId?: string };
+      refused?: string;
+    }[] = [
+      // staff of A for A, naming A's contact: raised
+      { auth: agentA, body: { projectId: a.project.id, requesterId: a.contact.id } },
+      // staff of A for B: B is not in A's agent's scope
+      { auth: agentA, body: { projectId: b.project.id, requesterId: b.contact.id }, refused: 'projectId' },
+      // staff of A naming B's contact for A: not a contact of A's customer
+      { auth: agentA, body: { projectId: a.project.id, requesterId: b.contact.id }, refused: 'requesterId' },
+      { auth: contactA, body: { projectId: a.project.id } },
+      { auth: contactB, body: { projectId: a.project.id }, refused: 'projectId' },
+      { auth: contactB, body: { projectId: b.project.id } },
+      // B's subcontractor is engaged on B only
+      { auth: subB, body: { projectId: a.project.id }, refused: 'projectId' },
+    ];
+    const answers = await Promise.all(
+      cases.map((c, i) =>
+        client(node1.app, c.auth).post('/api/v1/tickets', { ...c.body, title: `同时-${i}` }),
+      ),
+    );
+    answers.forEach((res, i) => {
+      const c = cases[i]!;
+      expect(res.statusCode, `case ${i}: ${res.body}`).toBe(c.refused ? 400 : 201);
+      if (!c.refused) expect((res.json() as { projectId: string }).projectId).toBe(c.body.projectId);
+      else
+        expect(
+          (res.json() as { error: { details: { fields: { path: string }[] } } }).error.details.fields[0]!
+            .path,
+        ).toBe(c.refused);
+    });
+  });
+
   it('tells the group in the bell and by e-mail in each member’s language, as notifyTicket does', async () => {
     const d = await deskTenant(node1.deps, f);
     const quiet = await f.user();

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { DEFAULT_LANG, LANGS } from '@opsdesk/contracts';
-import type { Actor } from '@opsdesk/domain';
+import { canSeeProject } from '@opsdesk/domain';
+import type { Actor, ProjectFacts } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
-import { projectVisible } from '../../db/scope.js';
+import { coalesced } from '../../db/coalesce.js';
+import { uuidArray } from '../../db/scope.js';
 import type { AuditInput } from '../audit/audit.record.js';
 import { renderMail } from '../mail/mail.outbox.js';
 import type { NewClockRow } from '../sla/sla.clocks.js';
@@ -12,8 +14,9 @@ import { runPrepared } from '../../db/prepared.js';
 import type { TicketRow } from './ticket.repository.js';
 
 /**
- * The SQL of raising a ticket in few round trips (docs/decisions/0203): one read of what the
- * request names (the project within the caller's scope, the requester), and one INSERT statement
+ * The SQL of raising a ticket in few round trips (docs/decisions/0203, 0206): one read of what the
+ * request names (the project and the requester, read with those of the tickets raised at the same
+ * time; the project is then checked against the caller's scope by the scope rule), and one INSERT statement
  * whose data-modifying CTEs write the ticket, its watchers, its history, its audit row, its SLA
  * clocks, the group's notifications and their e-mail. A statement is atomic: alone it is its own
  * transaction; inside a caller's transaction it is part of it.
@@ -30,30 +33,49 @@ export interface CreateFacts {
   } | null;
 }
 
-/** The project if the actor sees it, and the requester named by staff (one round trip). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The projects and users that the tickets raised together name, read by one statement
+ * (db/coalesce.ts): keys are `p:<project id>` and `u:<user id>`.
+ */
+const refs = coalesced<ProjectFacts | NonNullable<CreateFacts['requester']>>(async (db, keys) => {
+  const ids = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(2));
+  const rows = await runPrepared<{ k: string; v: ProjectFacts | NonNullable<CreateFacts['requester']> }>(
+    db,
+    sql`SELECT 'p:' || p.id AS k, json_build_object('id', p.id, 'customerId', p.customer_id,
+        'division', p.division, 'region', p.region, 'subcontractorIds',
+        ARRAY(SELECT ps.subcontractor_id FROM project_subcontractors ps WHERE ps.project_id = p.id)) AS v
+      FROM projects p WHERE p.id = ANY(${uuidArray(ids('p:'))})
+    UNION ALL
+    SELECT 'u:' || u.id, json_build_object('id', u.id, 'kind', u.kind, 'customerId', u.customer_id,
+        'disabled', u.disabled, 'displayName', u.display_name)
+      FROM users u WHERE u.id = ANY(${uuidArray(ids('u:'))})`,
+  );
+  return new Map(rows.map((r) => [r.k, r.v]));
+});
+
+/**
+ * The project if the actor sees it (the scope rule itself, `canSeeProject`), and the requester
+ * named by staff: one statement for the tickets raised together on the node.
+ */
 export async function createFacts(
   db: DbOrTx,
   actor: Actor,
   projectId: string,
   requesterId: string | null,
 ): Promise<CreateFacts> {
-  const rows = await runPrepared<{ project: CreateFacts['project']; requester: CreateFacts['requester'] }>(
-    db,
-    sql`SELECT ${factsSql(actor, projectId, requesterId)}`,
-  );
-  const row = rows[0]!;
-  return { project: row.project, requester: row.requester };
+  // A malformed id names nothing (and must not fail the others' statement).
+  const [project, requester] = await Promise.all([
+    UUID.test(projectId) ? refs(db, `p:${projectId}`) : null,
+    requesterId && UUID.test(requesterId) ? refs(db, `u:${requesterId}`) : null,
+  ]);
+  const p = project as ProjectFacts | null;
+  return {
+    project: p && canSeeProject(actor, p) ? { id: p.id, customerId: p.customerId } : null,
+    requester: requester as CreateFacts['requester'],
+  };
 }
-
-const factsSql = (actor: Actor, projectId: string, requesterId: string | null) => sql`
-    (SELECT json_build_object('id', p.id, 'customerId', p.customer_id) FROM projects p
-      WHERE p.id = ${projectId} AND ${projectVisible(actor, sql`p.id`)}) AS project,
-    ${
-      requesterId
-        ? sql`(SELECT json_build_object('id', u.id, 'kind', u.kind, 'customerId', u.customer_id,
-            'disabled', u.disabled, 'displayName', u.display_name) FROM users u WHERE u.id = ${requesterId})`
-        : sql`NULL::json`
-    } AS requester`;
 
 /**
  * Commits the statement's own transaction without waiting for its WAL to reach the disk
