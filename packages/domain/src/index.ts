@@ -12,3 +12,4 @@ export * from './search/index.js';
 export * from './tickets/index.js';
 export * from './inspection/index.js';
 export * from './field-work/index.js';
+export * from './ids.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from './client.js';
 import { coalesced, MAX_KEYS } from './coalesce.js';
 
-// The runner never touches the handle: any object stands for a pool's.
+// The runner never touches the handle: a bare object stands in for a pool's.
 const pool = {} as Db;
 const otherPool = {} as Db;
 

@@ -1,3 +1,4 @@
+import { isUuid } from '../ids.js';
 import { normaliseIp, normaliseMac } from './net.js';
 
 /**
@@ -93,7 +94,6 @@ export interface AttributeCheck {
 }
 
 export const DEFAULT_TEXT_MAX = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是', '有', '对', '√']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '否', '无', '不', '×']);
 
@@ -188,8 +188,8 @@ function checkOne(def: AttributeDef, raw: unknown, mode: 'json' | 'text'): One {
     case 'reference': {
       if (typeof raw !== 'string') return { ok: false, code: 'not_reference' };
       const s = raw.trim();
-      if (mode === 'json' && !UUID.test(s)) return { ok: false, code: 'not_reference' };
-      return { ok: true, value: UUID.test(s) ? s.toLowerCase() : s };
+      if (mode === 'json' && !isUuid(s)) return { ok: false, code: 'not_reference' };
+      return { ok: true, value: isUuid(s) ? s.toLowerCase() : s };
     }
   }
 }
@@ -229,7 +229,7 @@ export function checkAttributes(
       out.references.push({
         key: def.key,
         value: v,
-        by: UUID.test(v) ? 'id' : 'text',
+        by: isUuid(v) ? 'id' : 'text',
         refTypes: def.refTypes ?? [],
       });
     }

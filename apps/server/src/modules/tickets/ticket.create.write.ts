@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { DEFAULT_LANG, LANGS } from '@opsdesk/contracts';
-import { canSeeProject } from '@opsdesk/domain';
+import { canSeeProject, isUuid } from '@opsdesk/domain';
 import type { Actor, ProjectFacts } from '@opsdesk/domain';
 import type { DbOrTx } from '../../db/client.js';
 import { coalesced } from '../../db/coalesce.js';
@@ -32,8 +32,6 @@ export interface CreateFacts {
     displayName: string;
   } | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The projects and users that the tickets raised together name, read by one statement
@@ -67,8 +65,8 @@ export async function createFacts(
 ): Promise<CreateFacts> {
   // A malformed id names nothing (and must not fail the others' statement).
   const [project, requester] = await Promise.all([
-    UUID.test(projectId) ? refs(db, `p:${projectId}`) : null,
-    requesterId && UUID.test(requesterId) ? refs(db, `u:${requesterId}`) : null,
+    isUuid(projectId) ? refs(db, `p:${projectId}`) : null,
+    requesterId && isUuid(requesterId) ? refs(db, `u:${requesterId}`) : null,
   ]);
   const p = project as ProjectFacts | null;
   return {
