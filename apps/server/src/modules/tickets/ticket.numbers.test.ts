@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { createPool } from '../../db/pool.js';
 import { appOn } from '../../test/app.js';
 import { isolatedDatabase } from '../../test/isolated-db.js';
 import { AHEAD, takeTicketNumber, takeTicketNumbers } from './ticket.numbers.js';
@@ -16,14 +16,15 @@ afterAll(async () => {
 const NOW = new Date('2026-06-01T02:00:00Z');
 const seq = (n: string) => Number(n.split('-')[2]);
 async function counter(kind: string, year = 2026): Promise<number | null> {
-  const node = await appOn(iso.url);
+  const pool = createPool(iso.url, { max: 1 });
   try {
-    const r = await node.deps.db.execute<{ last_value: number }>(
-      sql`SELECT last_value FROM ticket_counters WHERE kind = ${kind} AND year = ${year}`,
+    const r = await pool.query<{ last_value: number }>(
+      'SELECT last_value FROM ticket_counters WHERE kind = $1 AND year = $2',
+      [kind, year],
     );
     return r.rows[0] ? Number(r.rows[0].last_value) : null;
   } finally {
-    await node.close();
+    await pool.end();
   }
 }
 /** Lets a background refill finish (it is one statement). */
