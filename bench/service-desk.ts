@@ -51,6 +51,7 @@ const MIN = 60_000;
 const log = (m: string) => process.stderr.write(`  service-desk: ${m}\n`);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const n = (x: number) => Math.round(x).toLocaleString('en');
+const pct = (x: number) => `${Math.round(x * 100)} % idle`;
 
 // ── the servers (child processes) ──
 interface Server {
@@ -432,6 +433,15 @@ function cpuTicks(pid: number): number {
     return 0;
   }
 }
+/** The machine's idle and total CPU time so far (/proc/stat, all cores), in ms. */
+function machineTicks(): { idle: number; total: number } {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { idle: (cpu[3]! + cpu[4]!) * 10, total: cpu.reduce((a, b) => a + b, 0) * 10 };
+  } catch {
+    return { idle: 0, total: 0 };
+  }
+}
 async function cpuMeter(db: Db, serverPid: number) {
   const backends = async () =>
     (
@@ -441,11 +451,18 @@ async function cpuMeter(db: Db, serverPid: number) {
     ).rows.map((r) => Number(r.pid));
   const before = new Map((await backends()).map((p) => [p, cpuTicks(p)]));
   const server = cpuTicks(serverPid);
+  const loader = cpuTicks(process.pid);
+  const machine = machineTicks();
   return async (requests: number) => {
     const pg = (await backends()).reduce((a, p) => a + cpuTicks(p) - (before.get(p) ?? 0), 0);
+    const now = machineTicks();
     return {
       server: (cpuTicks(serverPid) - server) / Math.max(1, requests),
       pg: pg / Math.max(1, requests),
+      /** This process: autocannon, the load generator (and the RSS sampler). */
+      loader: (cpuTicks(process.pid) - loader) / Math.max(1, requests),
+      /** Share of all cores' time left idle during the run. */
+      idle: (now.idle - machine.idle) / Math.max(1, now.total - machine.total),
     };
   };
 }
@@ -568,6 +585,12 @@ async function creation(db: Db, world: BenchWorld, app: Server, databaseUrl: str
       metric:
         "CPU per request during those runs: the server process / this database's PostgreSQL backends (creation; bare)",
       value: `${appPer.server.toFixed(2)} / ${appPer.pg.toFixed(2)} ms; ${barePer.server.toFixed(2)} / ${barePer.pg.toFixed(2)} ms`,
+    });
+    rows.push({
+      bench: 'service-desk',
+      metric:
+        'the load generator (autocannon, this process): CPU per request; cores left idle (creation; bare)',
+      value: `${appPer.loader.toFixed(2)} ms, ${pct(appPer.idle)}; ${barePer.loader.toFixed(2)} ms, ${pct(barePer.idle)}`,
     });
     rows.push({
       bench: 'service-desk',
