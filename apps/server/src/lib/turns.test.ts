@@ -38,4 +38,21 @@ describe('forEachInTurns', () => {
     expect(order[at('6') - 1]).toMatch(/^tick/);
     expect([at('4'), at('5')]).toEqual([at('3') + 1, at('3') + 2]);
   });
+
+  it('reads a generator lazily, so its own work is sliced too', async () => {
+    const made: string[] = [];
+    function* rows() {
+      for (let i = 0; i < 5; i++) {
+        made.push(`made${i}`);
+        yield i;
+      }
+    }
+    let turn = false;
+    setImmediate(() => (turn = true));
+    const before: boolean[] = [];
+    expect(await forEachInTurns(rows(), () => void before.push(turn), 2)).toBe(5);
+    expect(made).toHaveLength(5);
+    // Items 0–1 are made and used before the waiting callback runs; items 2–4 after it.
+    expect(before).toEqual([false, false, true, true, true]);
+  });
 });

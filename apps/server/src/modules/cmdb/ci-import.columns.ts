@@ -3,7 +3,8 @@ import { CI_FIELD_COLUMNS, CI_STATUS_LABELS } from '@opsdesk/contracts';
 import type { CiFieldColumn, Lang } from '@opsdesk/contracts';
 import { CI_STATUSES } from '@opsdesk/domain';
 import type { AttributeDef } from '@opsdesk/domain';
-import { decodeCsv, parseCsv } from './csv.js';
+import { forEachInTurns } from '../../lib/turns.js';
+import { csvRows, decodeCsv } from './csv.js';
 
 /**
  * The columns of a CI type's import file and export: the common fields (名称, 状态, 序列号 …)
@@ -114,13 +115,19 @@ export async function readXlsx(buf: Buffer): Promise<SheetRows> {
   return { headers, rows };
 }
 
-export function readCsv(buf: Buffer): SheetRows {
-  const all = parseCsv(decodeCsv(buf));
-  const [head, ...rest] = all;
-  return {
-    headers: head ?? [],
-    rows: rest.flatMap((cells, i) => (cells.every((c) => c.trim() === '') ? [] : [{ row: i + 2, cells }])),
-  };
+/** Reads a CSV file, parsing it in slices (a 500,000-row file parsed at once held the node ~1.6 s). */
+export async function readCsv(buf: Buffer): Promise<SheetRows> {
+  let headers: string[] = [];
+  const rows: SheetRows['rows'] = [];
+  await forEachInTurns(
+    csvRows(decodeCsv(buf)),
+    (cells, i) => {
+      if (i === 0) headers = cells;
+      else if (!cells.every((c) => c.trim() === '')) rows.push({ row: i + 1, cells });
+    },
+    2000,
+  );
+  return { headers, rows };
 }
 
 export function formatOf(fileName: string, head: Buffer): 'xlsx' | 'csv' | null {

@@ -8,7 +8,7 @@ import type { ImportError, Mapped } from './ci-import.rows.js';
 /** An uploaded or stored file as rows of cells (a file that cannot be read is a field error on `file`). */
 export async function readSheet(format: 'xlsx' | 'csv', buffer: Buffer): Promise<SheetRows> {
   try {
-    return format === 'xlsx' ? await readXlsx(buffer) : readCsv(buffer);
+    return format === 'xlsx' ? await readXlsx(buffer) : await readCsv(buffer);
   } catch {
     throw AppError.field('file', 'rule.import.unreadable');
   }

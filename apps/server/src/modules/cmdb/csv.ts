@@ -21,7 +21,11 @@ export function decodeCsv(buf: Buffer): string {
 
 /** Parses CSV text into rows of fields. A quote that does not open a field is kept as text. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return [...csvRows(text)];
+}
+
+/** The rows of CSV text, each parsed as it is read (so a large file can be read in slices). */
+export function* csvRows(text: string): Generator<string[]> {
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -31,11 +35,7 @@ export function parseCsv(text: string): string[][] {
     row.push(field);
     field = '';
   };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
+
   while (i < n) {
     const ch = text[i]!;
     if (quoted) {
@@ -60,15 +60,19 @@ export function parseCsv(text: string): string[][] {
       endField();
       i++;
     } else if (ch === '\r' || ch === '\n') {
-      endRow();
+      endField();
+      yield row;
+      row = [];
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
     } else {
       field += ch;
       i++;
     }
   }
-  if (field !== '' || row.length || quoted) endRow();
-  return rows;
+  if (field !== '' || row.length || quoted) {
+    endField();
+    yield row;
+  }
 }
 
 /** One CSV line (with CRLF). Fields starting with = + - @ are prefixed with ' so Excel never runs them as formulas. */
