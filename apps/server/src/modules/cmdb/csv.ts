@@ -35,7 +35,12 @@ export function* csvRows(text: string): Generator<string[]> {
     row.push(field);
     field = '';
   };
-
+  const endRow = () => {
+    endField();
+    const done = row;
+    row = [];
+    return done;
+  };
   while (i < n) {
     const ch = text[i]!;
     if (quoted) {
@@ -60,19 +65,14 @@ export function* csvRows(text: string): Generator<string[]> {
       endField();
       i++;
     } else if (ch === '\r' || ch === '\n') {
-      endField();
-      yield row;
-      row = [];
+      yield endRow();
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
     } else {
       field += ch;
       i++;
     }
   }
-  if (field !== '' || row.length || quoted) {
-    endField();
-    yield row;
-  }
+  if (field !== '' || row.length || quoted) yield endRow();
 }
 
 /** One CSV line (with CRLF). Fields starting with = + - @ are prefixed with ' so Excel never runs them as formulas. */
